@@ -1,0 +1,67 @@
+package dev.prunebench.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.prunebench.util.Rng;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class TopSTest {
+
+  /** The specification, by a full sort: importance descending, then index ascending. */
+  private static double[] bruteForceMask(double[] imp, int s) {
+    Integer[] idx = IntStream.range(0, imp.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -imp[i]).thenComparingInt(i -> i));
+    double[] mask = new double[imp.length];
+    for (int k = 0; k < s; k++) {
+      mask[idx[k]] = 1;
+    }
+    return mask;
+  }
+
+  @Test
+  void matchesBruteForceSortOnRandomInputsWithTiesAndExtremes() {
+    RandomGenerator rng = Rng.of(42);
+    for (int trial = 0; trial < 300; trial++) {
+      int p = 1 + rng.nextInt(200);
+      double[] imp = new double[p];
+      for (int k = 0; k < p; k++) {
+        // few distinct values so that ties are frequent
+        imp[k] = trial % 2 == 0 ? rng.nextInt(5) : rng.nextGaussian();
+      }
+      for (int s : new int[] {0, p, rng.nextInt(p + 1)}) {
+        assertThat(TopS.keepMask(imp, s)).as("p=%d s=%d trial=%d", p, s, trial)
+            .containsExactly(bruteForceMask(imp, s));
+      }
+    }
+  }
+
+  @Test
+  void topSBreaksTiesByLowerIndex() {
+    assertThat(TopS.keepMask(new double[] {1, 1, 1, 1}, 2)).containsExactly(1, 1, 0, 0);
+    assertThat(TopS.keepMask(new double[] {0, 2, 1, 2, 1}, 3)).containsExactly(0, 1, 1, 1, 0);
+  }
+
+  @Test
+  void perGroupKeepsTheSameFractionInEveryGroup() {
+    double[] imp = {5, 4, 3, 2, 1, 10, 20, 30, 40, 50};
+    // groups of 5 and 5, keep 40 % -> 2 per group, although group 2 dominates globally
+    assertThat(TopS.keepMaskPerGroup(imp, new int[] {5, 5}, 0.4))
+        .containsExactly(1, 1, 0, 0, 0, 0, 0, 0, 1, 1);
+  }
+
+  @Test
+  void badArgumentsNameTheArgumentAndValue() {
+    assertThatThrownBy(() -> TopS.keepMask(new double[3], 4)).hasMessageContaining("s must be in [0, 3], got 4");
+    assertThatThrownBy(() -> TopS.keepMask(new double[3], -1)).hasMessageContaining("got -1");
+    assertThatThrownBy(() -> TopS.keepMask(new double[] {1, Double.NaN}, 1)).hasMessageContaining("entry 1 is NaN");
+    assertThatThrownBy(() -> TopS.keepMaskPerGroup(new double[5], new int[] {2, 2}, 0.5))
+        .hasMessageContaining("groupSizes add up to 4 but importance has 5");
+    assertThatThrownBy(() -> TopS.keepMaskPerGroup(new double[5], new int[] {5}, 1.5))
+        .hasMessageContaining("keepFraction must be in [0, 1], got 1.5");
+  }
+}
