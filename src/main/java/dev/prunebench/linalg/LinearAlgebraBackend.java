@@ -9,6 +9,10 @@ package dev.prunebench.linalg;
  * live in {@code linalg/<library>/}, the only packages that import their library. Obtain one with
  * {@link Backend#create()}.
  *
+ * <p>Hard thresholding has one shared implementation here: the selection itself is O(p) work on a
+ * flat array ({@link TopS}) and is the same for every library, so a backend only overrides it when
+ * its library has a genuinely different selector.
+ *
  * <p>Thread safety: a backend instance holds no mutable state between calls, so kernels may be
  * called from several threads on distinct operands.
  *
@@ -19,4 +23,33 @@ public interface LinearAlgebraBackend<M>
 
   /** Library, version and threads actually used. */
   BackendInfo info();
+
+  @Override
+  default M keepMask(M importance, int s) {
+    Matrix imp = toBoundary(importance);
+    return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(), TopS.keepMask(flat(imp), s)));
+  }
+
+  @Override
+  default M keepMaskPerGroup(M importance, int[] groupSizes, double keepFraction) {
+    Matrix imp = toBoundary(importance);
+    return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(),
+        TopS.keepMaskPerGroup(flat(imp), groupSizes, keepFraction)));
+  }
+
+  @Override
+  default M hardThreshold(M weights, M importance, int s) {
+    if (rows(weights) != rows(importance) || cols(weights) != cols(importance)) {
+      Checks.requireSameShape("weights", rows(weights), cols(weights), "importance", rows(importance),
+          cols(importance));
+    }
+    M mask = keepMask(importance, s);
+    M kept = hadamard(weights, mask);
+    release(mask);
+    return kept;
+  }
+
+  private static double[] flat(Matrix m) {
+    return m.toArray();
+  }
 }
