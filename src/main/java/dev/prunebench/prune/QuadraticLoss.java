@@ -102,8 +102,10 @@ public final class QuadraticLoss implements Loss {
             + "; Λ must be invertible and finite");
       }
       b2[i] = lambda[i] * b[i];
-      for (int j = 0; j < p; j++) {
+      // Lower triangle, then mirrored: λ_i q_ij λ_j and λ_j q_ji λ_i may round differently.
+      for (int j = 0; j <= i; j++) {
         q2[i][j] = lambda[i] * q[i][j] * lambda[j];
+        q2[j][i] = q2[i][j];
       }
     }
     return new QuadraticLoss(q2, b2, c);
