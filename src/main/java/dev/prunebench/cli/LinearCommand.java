@@ -110,10 +110,10 @@ public final class LinearCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    int samples = n != null ? n : Figure1Config.samplesFor(p, kappa);
-    List<Double> grid = sparsity != null ? sparsity : Figure1Config.uniformGrid(sparsityPoints);
     Figure1Config config;
     try {
+      int samples = n != null ? n : Figure1Config.samplesFor(p, kappa);
+      List<Double> grid = sparsity != null ? sparsity : Figure1Config.uniformGrid(sparsityPoints);
       config = new Figure1Config(p, samples, sigma, theta, fraction, lambdas, grid, trials, draws, seed, backend,
           parallelism, algorithm, hessian, h);
     } catch (IllegalArgumentException e) {
