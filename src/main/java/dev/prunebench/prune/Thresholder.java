@@ -83,6 +83,9 @@ public interface Thresholder {
       M imp = backend.fromBoundary(Matrix.row(importance));
       M kept = backend.hardThreshold(w, imp, s);
       double[] out = backend.toBoundary(kept).toArray();
+      for (int i = 0; i < out.length; i++) {
+        out[i] += 0.0; // weight · 0 is −0.0 for a negative weight; report a pruned entry as +0.0
+      }
       backend.release(w);
       backend.release(imp);
       backend.release(kept);

@@ -25,7 +25,8 @@ class Figure1BackendAgreementTest {
         HessianSource.EMPIRICAL, HNormalisation.PER_P);
   }
 
-  @ParameterizedTest
+  // No invocation while the reference backend is the only one available.
+  @ParameterizedTest(allowZeroInvocations = true)
   @MethodSource("backends")
   void everyBackendReproducesTheReferenceNumbersUpToRounding(Backend backend) {
     Figure1Result ref = Figure1Experiment.run(small(Backend.REFERENCE), Figure1Experiment.Progress.NONE);

@@ -34,8 +34,8 @@ class Figure1ExperimentTest {
     assertThat(result.pruning()).hasSize(3 * 2 * 20);
     for (Figure1Result.PruningPoint pt : result.pruning()) {
       // The bound: 4 combined standard errors (Monte Carlo over h and over trials) plus 2%
-      // for the finite-p bias of the asymptotic prediction. Measured at this size: at most 2.1 se and
-      // 2.6% relative, never both (see reports/linear/README.md for p = 1000).
+      // for the finite-p bias of the asymptotic prediction. Measured on this seed: largest gap 2.16 se
+      // (2.4%, λ = 5, MP); the largest gap uses 34% of its tolerance.
       double tolerance = 4 * pt.combinedSe() + 0.02 * Math.abs(pt.empirical().mean());
       assertThat(pt.analytic().mean()).as("λ=%s %s s=%d", pt.lambda(), pt.method(), pt.s())
           .isCloseTo(pt.empirical().mean(), within(tolerance));
@@ -73,7 +73,8 @@ class Figure1ExperimentTest {
     assertThat(iso.perP()).isCloseTo(iso.closedForm(), within(1e-12));
     // Empirical: 30 trials, se ≈ 0.005; 4 se.
     assertThat(iso.empirical().mean()).isCloseTo(iso.closedForm(), within(4 * iso.empirical().standardError()));
-    assertThat(Math.abs(iso.empirical().mean() - iso.perN())).isGreaterThan(20 * iso.empirical().standardError());
+    // The main text's h ~ N(0, I/n) predicts 0.595: measured 24 se away from the min-norm risk.
+    assertThat(Math.abs(iso.empirical().mean() - iso.perN())).isGreaterThan(10 * iso.empirical().standardError());
   }
 
   @Test
