@@ -72,10 +72,10 @@ public final class LinearCommand implements Callable<Integer> {
       defaultValue = "" + Figure1Config.DEFAULT_GRID_POINTS)
   int sparsityPoints;
 
-  @Option(names = "--trials", description = "Empirical min-norm solves per λ.", defaultValue = "30")
+  @Option(names = "--trials", description = "Empirical min-norm solves per λ.", defaultValue = "50")
   int trials;
 
-  @Option(names = "--draws", description = "Monte-Carlo draws of h per λ (analytic curves).", defaultValue = "300")
+  @Option(names = "--draws", description = "Monte-Carlo draws of h per λ (analytic curves).", defaultValue = "500")
   int draws;
 
   @Option(names = "--seed", description = "Master seed.", defaultValue = "2020")

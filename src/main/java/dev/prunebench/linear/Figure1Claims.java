@@ -57,6 +57,29 @@ public final class Figure1Claims {
     return out;
   }
 
+  /**
+   * Figure 1c in one number per λ: the mean over the grid (s &gt; 0) of
+   * {@code |training NI(θ̂^Λ) − test NI(θ̄)|} for the first s weights. The paper's claim is that
+   * the largest λ gives the closest match.
+   *
+   * @return (λ, distance) in the order of the configured λ values
+   */
+  public static java.util.LinkedHashMap<Double, Double> importanceDistance(Figure1Result r) {
+    java.util.LinkedHashMap<Double, Double> out = new java.util.LinkedHashMap<>();
+    for (double lambda : r.config().lambdas()) {
+      double sum = 0;
+      int count = 0;
+      for (Figure1Result.ImportancePoint pt : r.importance()) {
+        if (pt.lambda() == lambda && pt.s() > 0) {
+          sum += Math.abs(pt.trainingNi().mean() - pt.testNi());
+          count++;
+        }
+      }
+      out.put(lambda, count == 0 ? Double.NaN : sum / count);
+    }
+    return out;
+  }
+
   /** Counts the sparsities where loss(better) &lt; loss(worse). */
   private static Claim compare(Figure1Result r, String statement, double betterLambda, PruningMethod betterMethod,
       double worseLambda, PruningMethod worseMethod, java.util.function.IntPredicate which) {
