@@ -14,7 +14,7 @@ class LinearCommandTest {
   @Test
   void aSmallRunWritesEveryReportFile(@TempDir Path dir) throws IOException {
     int code = Main.run("linear", "--p", "60", "--kappa", "3/2", "--trials", "2", "--draws", "4",
-        "--sparsity-points", "5", "--lambdas", "1/2,1,4", "--no-progress", "--out", dir.toString());
+        "--sparsity-points", "5", "--lambdas", "1/2,1,4", "--hessian", "empirical", "--no-progress", "--out", dir.toString());
     assertThat(code).isZero();
     for (String f : Figure1Report.FILES) {
       assertThat(dir.resolve(f)).isNotEmptyFile();
