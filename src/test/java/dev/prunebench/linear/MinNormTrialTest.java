@@ -123,7 +123,8 @@ class MinNormTrialTest {
       // O(1) losses from residuals of an interpolating solve: agreement to ~1e-12 absolute.
       assertThat(out.trainingNi()[k]).isCloseTo(expected, within(1e-9));
     }
-    assertThat(out.trainingLoss()).isLessThan(1e-18 + 1e-12);
+    // n < p: θ̂^Λ interpolates, residuals are rounding (~1e-15), so the loss is ~1e-30; 1e-12 is loose.
+    assertThat(out.trainingLoss()).isLessThan(1e-12);
     assertThat(out.hessianDiagonal()).hasSize(40);
     double[] h = training.hessianDiagonal();
     for (int i = 0; i < 40; i++) {
