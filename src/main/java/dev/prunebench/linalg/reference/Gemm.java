@@ -20,9 +20,11 @@ import java.util.stream.IntStream;
  * rows, so {@code C_ij} is a dot product of two contiguous rows. A 4x4 register tile computes 16 dot
  * products at once (eight loads feed sixteen multiply-adds, and the sixteen independent accumulators
  * hide the add latency); blocking over k ({@value #DOT_KC}) and over rows of B ({@value #DOT_NC})
- * keeps the B rows in L2. Measured on the 2-core development machine at 1024x1024 this ran as fast as
- * transposing B and using the axpy kernel (8.4 vs 6.9 GFLOP/s including the transpose), so the
- * transpose is not worth its memory.
+ * keeps the B rows in L2. Transposing B and running the axpy kernel instead is not provably faster:
+ * measured single-threaded CPU time on the development machine, dot tiles vs blocked transpose + axpy,
+ * was 310 vs 279 ms at 1024³, 105 vs 94 ms at 600x1000x600, but 30.5 vs 31.3 ms and 0.4 vs 0.6 ms
+ * at the network's shapes 128x784x1024 and 128x1024x10; a ±10% difference either way does not pay
+ * for a full copy of B.
  *
  * <p>Gram matrices compute one triangle (tiles on or below the diagonal, resp. columns {@code j ≥ i})
  * and mirror it, which halves the work and makes the result exactly symmetric.

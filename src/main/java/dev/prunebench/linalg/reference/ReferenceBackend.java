@@ -117,17 +117,25 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
   }
 
   /**
-   * The Gram matrix {@code X Xᵀ} (n x n) or, with {@code transposeFirst}, {@code Xᵀ X} (p x p): one
-   * triangle computed, the other mirrored, so the result is exactly symmetric.
+   * The n x n Gram matrix {@code X Xᵀ} of the rows of X (the matrix CHOLESKY factorises when n &lt; p):
+   * one triangle computed, the other mirrored, so the result is exactly symmetric.
    *
    * @param x n x p, not modified; entries must be finite
    */
-  public DenseMatrix gram(DenseMatrix x, boolean transposeFirst) {
+  public DenseMatrix gramOfRows(DenseMatrix x) {
     finite("X", x);
-    int n = x.rows();
-    int p = x.cols();
-    return transposeFirst ? new DenseMatrix(p, p, gemm.gramInner(x.data(), n, p))
-        : new DenseMatrix(n, n, gemm.gramOuter(x.data(), n, p));
+    return new DenseMatrix(x.rows(), x.rows(), gemm.gramOuter(x.data(), x.rows(), x.cols()));
+  }
+
+  /**
+   * The p x p Gram matrix {@code Xᵀ X} of the columns of X (the matrix CHOLESKY factorises when
+   * n ≥ p), exactly symmetric like {@link #gramOfRows(DenseMatrix)}.
+   *
+   * @param x n x p, not modified; entries must be finite
+   */
+  public DenseMatrix gramOfColumns(DenseMatrix x) {
+    finite("X", x);
+    return new DenseMatrix(x.cols(), x.cols(), gemm.gramInner(x.data(), x.rows(), x.cols()));
   }
 
   // ---- least squares ----

@@ -151,8 +151,8 @@ class ReferenceBackendTest {
     assertThat(parallel.multiply(a, b).data()).containsExactly(single.multiply(a, b).data());
     assertThat(parallel.multiplyTransA(at, b).data()).containsExactly(single.multiplyTransA(at, b).data());
     assertThat(parallel.multiplyTransB(a, bt).data()).containsExactly(single.multiplyTransB(a, bt).data());
-    assertThat(parallel.gram(a, false).data()).containsExactly(single.gram(a, false).data());
-    assertThat(parallel.gram(a, true).data()).containsExactly(single.gram(a, true).data());
+    assertThat(parallel.gramOfRows(a).data()).containsExactly(single.gramOfRows(a).data());
+    assertThat(parallel.gramOfColumns(a).data()).containsExactly(single.gramOfColumns(a).data());
   }
 
   @Test
@@ -183,8 +183,8 @@ class ReferenceBackendTest {
       DenseMatrix x = gaussian(rng, s[0], s[1]);
       double[][] xr = rowsOf(x);
       for (ReferenceBackend be : new ReferenceBackend[] {single, parallel}) {
-        DenseMatrix outer = be.gram(x, false);
-        DenseMatrix inner = be.gram(x, true);
+        DenseMatrix outer = be.gramOfRows(x);
+        DenseMatrix inner = be.gramOfColumns(x);
         assertProductClose(outer, xr, transpose(xr), "X Xᵀ " + s[0] + "x" + s[1]);
         assertProductClose(inner, transpose(xr), xr, "Xᵀ X " + s[0] + "x" + s[1]);
         for (DenseMatrix g : new DenseMatrix[] {outer, inner}) {
