@@ -28,7 +28,8 @@ import java.util.concurrent.ForkJoinPool;
  * Gram matrix and {@code Xᵀ z} inside {@code CHOLESKY}) use several threads.
  *
  * <p>Every kernel rejects a non-finite input entry with an {@link IllegalArgumentException} naming the
- * argument and the entry, and never modifies its arguments.
+ * argument and the entry (the keep-masks only reject NaN importances and accept ±∞, as
+ * {@link TopS} does), and none modifies its arguments.
  */
 public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix> {
   private final Gemm gemm;
