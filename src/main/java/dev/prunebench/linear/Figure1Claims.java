@@ -1,5 +1,7 @@
 package dev.prunebench.linear;
 
+import java.util.function.IntPredicate;
+import java.util.LinkedHashMap;
 import dev.prunebench.prune.PruningMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class Figure1Claims {
   }
 
   /**
-   * The three claims of Section 3.1, for the largest λ &gt; 1 and the smallest λ &lt; 1 of the run
+   * The claims of Section 3.1 about Figures 1a and 1b, for the largest λ &gt; 1 and the smallest λ &lt; 1 of the run
    * (λ = 5 and 1/2 in the paper); a claim is left out when its λ values were not run.
    */
   public static List<Claim> evaluate(Figure1Result r) {
@@ -48,6 +50,8 @@ public final class Figure1Claims {
       big.ifPresent(l -> out.add(compare(r, "HP at λ = " + LambdaProfile.format(l) + " beats HP at λ = 1 at every sparsity",
           l, PruningMethod.HP, 1.0, PruningMethod.HP, s -> s > 0)));
       small.ifPresent(l -> {
+        out.add(compare(r, "For λ = " + LambdaProfile.format(l) + ", HP is worse than MP at small sparsity (s/p ≤ "
+            + SMALL_SPARSITY + ")", l, PruningMethod.MP, l, PruningMethod.HP, s -> s > 0 && s <= SMALL_SPARSITY * p));
         for (PruningMethod m : PruningMethod.values()) {
           out.add(compare(r, "λ = " + LambdaProfile.format(l) + " is worse than λ = 1 for " + m + " at every sparsity",
               1.0, m, l, m, s -> s > 0));
@@ -64,8 +68,8 @@ public final class Figure1Claims {
    *
    * @return (λ, distance) in the order of the configured λ values
    */
-  public static java.util.LinkedHashMap<Double, Double> importanceDistance(Figure1Result r) {
-    java.util.LinkedHashMap<Double, Double> out = new java.util.LinkedHashMap<>();
+  public static LinkedHashMap<Double, Double> importanceDistance(Figure1Result r) {
+    LinkedHashMap<Double, Double> out = new LinkedHashMap<>();
     for (double lambda : r.config().lambdas()) {
       double sum = 0;
       int count = 0;
@@ -82,7 +86,7 @@ public final class Figure1Claims {
 
   /** Counts the sparsities where loss(better) &lt; loss(worse). */
   private static Claim compare(Figure1Result r, String statement, double betterLambda, PruningMethod betterMethod,
-      double worseLambda, PruningMethod worseMethod, java.util.function.IntPredicate which) {
+      double worseLambda, PruningMethod worseMethod, IntPredicate which) {
     int points = 0;
     int empirical = 0;
     int analytic = 0;

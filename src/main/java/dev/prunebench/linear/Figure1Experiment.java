@@ -1,5 +1,6 @@
 package dev.prunebench.linear;
 
+import java.util.Arrays;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.prune.Importance;
@@ -160,7 +161,7 @@ public final class Figure1Experiment {
   private static Figure1Result.IsotropicCheck isotropicCheck(Figure1Config config, double[] thetaBar,
       Estimate empirical) {
     double[] ones = new double[config.p()];
-    java.util.Arrays.fill(ones, 1.0);
+    Arrays.fill(ones, 1.0);
     double r2 = 0;
     for (double v : thetaBar) {
       r2 += v * v;

@@ -1,5 +1,7 @@
 package dev.prunebench.linear;
 
+import dev.prunebench.theory.HNormalisation;
+import java.util.Map;
 import dev.prunebench.prune.PruningMethod;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.report.Charts;
@@ -215,7 +217,7 @@ public final class Figure1Report {
         .append(" (").append(c.backend().cliName()).append(", ").append(r.backendInfo().threads()).append(" threads), ")
         .append(c.algorithm().cliName()).append(" min-norm |\n");
     sb.append("| HP Hessian | ").append(c.hessian().name().toLowerCase(Locale.ROOT)).append(" |\n");
-    sb.append("| h in Definition 3.2 | ").append(c.h() == dev.prunebench.theory.HNormalisation.PER_P
+    sb.append("| h in Definition 3.2 | ").append(c.h() == HNormalisation.PER_P
         ? "N(0, I_p/p) (Appendix A.29)" : "N(0, I_p/n) (main text)").append(" |\n");
     sb.append("| wall-clock time | ").append(String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0)).append(" |\n\n");
 
@@ -261,9 +263,9 @@ public final class Figure1Report {
     }
     sb.append("\nFigure 1c, mean over the grid of |training NI of θ̂^Λ − test NI of θ̄| for the first s weights "
         + "(smaller: training importance closer to true importance):\n\n| λ | mean distance |\n|---|---|\n");
-    java.util.Map<Double, Double> distance = Figure1Claims.importanceDistance(r);
+    Map<Double, Double> distance = Figure1Claims.importanceDistance(r);
     distance.forEach((l, d) -> sb.append("| ").append(LambdaProfile.format(l)).append(" | ").append(f(d)).append(" |\n"));
-    double closest = distance.entrySet().stream().min(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+    double closest = distance.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
     sb.append("\nClosest match on this run: λ = ").append(LambdaProfile.format(closest)).append(".\n\n");
 
     sb.append("## Files\n\n");

@@ -1,5 +1,6 @@
 package dev.prunebench.theory;
 
+import dev.prunebench.prune.Importance;
 import dev.prunebench.prune.PruningMethod;
 import dev.prunebench.prune.Thresholder;
 import java.util.EnumMap;
@@ -58,8 +59,8 @@ public final class AnalyticPruningLoss {
       for (int i = 0; i < p; i++) {
         scaled[i] = unscaled[i] / lambda[i];
       }
-      double[] mpImportance = dev.prunebench.prune.Importance.magnitude(scaled);
-      double[] hpImportance = dev.prunebench.prune.Importance.magnitude(unscaled);
+      double[] mpImportance = Importance.magnitude(scaled);
+      double[] hpImportance = Importance.magnitude(unscaled);
       for (int k = 0; k < sparsities.length; k++) {
         double[] mpMask = thresholder.keepMask(mpImportance, sparsities[k]);
         double[] hpMask = thresholder.keepMask(hpImportance, sparsities[k]);
