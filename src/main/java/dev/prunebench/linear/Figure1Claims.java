@@ -1,11 +1,11 @@
 package dev.prunebench.linear;
 
-import java.util.function.IntPredicate;
-import java.util.LinkedHashMap;
 import dev.prunebench.prune.PruningMethod;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 
 /**

@@ -1,6 +1,5 @@
 package dev.prunebench.linear;
 
-import java.util.Arrays;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.prune.Importance;
@@ -15,6 +14,7 @@ import dev.prunebench.theory.PopulationLoss;
 import dev.prunebench.util.Rng;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package dev.prunebench.linear;
 
-import dev.prunebench.theory.HNormalisation;
-import java.util.Map;
 import dev.prunebench.prune.PruningMethod;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.report.Charts;
 import dev.prunebench.report.Csv;
+import dev.prunebench.theory.HNormalisation;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoublePredicate;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
