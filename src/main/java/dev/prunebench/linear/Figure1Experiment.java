@@ -58,6 +58,10 @@ public final class Figure1Experiment {
 
   /** Runs the experiment on an already created backend (which must be {@code config.backend()}). */
   public static Figure1Result run(Figure1Config config, LinearAlgebraBackend<?> backend, Progress progress) {
+    if (backend.info().backend() != config.backend()) {
+      throw new IllegalArgumentException("backend: config names " + config.backend().cliName() + " but got "
+          + backend.info().backend().cliName());
+    }
     long start = System.nanoTime();
     int p = config.p();
     int[] counts = config.sparsityCounts();

@@ -60,7 +60,7 @@ public record LinearModel(double[] lambda, double[] thetaBar, double sigma, int 
 
   /** The population loss {@code ‖Λθ − θ̄‖² + σ²}. */
   public PopulationLoss populationLoss() {
-    return new PopulationLoss(lambda.clone(), thetaBar.clone(), sigma);
+    return new PopulationLoss(lambda, thetaBar, sigma);
   }
 
   /** Definition 3.2 for this model (requires p &gt; n). */

@@ -43,6 +43,16 @@ public interface Thresholder {
     return out;
   }
 
+  /**
+   * Layer-wise keep-mask (paper Appendix D): consecutive groups of sizes {@code groupSizes} each keep
+   * {@code round(keepFraction · size)} entries.
+   *
+   * @param importance not modified
+   * @param groupSizes positive, adding up to {@code importance.length}
+   * @param keepFraction in [0, 1]
+   */
+  double[] keepMaskPerGroup(double[] importance, int[] groupSizes, double keepFraction);
+
   /** Magnitude pruning {@code Π^M_s(θ)}. */
   default double[] magnitudePrune(double[] theta, int s) {
     return prune(theta, Importance.magnitude(theta), s);
@@ -50,7 +60,17 @@ public interface Thresholder {
 
   /** The shared O(p) selection ({@link TopS}), no backend involved. */
   static Thresholder shared() {
-    return TopS::keepMask;
+    return new Thresholder() {
+      @Override
+      public double[] keepMask(double[] importance, int s) {
+        return TopS.keepMask(importance, s);
+      }
+
+      @Override
+      public double[] keepMaskPerGroup(double[] importance, int[] groupSizes, double keepFraction) {
+        return TopS.keepMaskPerGroup(importance, groupSizes, keepFraction);
+      }
+    };
   }
 
   /** A backend's hard-thresholding kernel; the vector crosses as a 1 x p boundary matrix. */
@@ -70,6 +90,16 @@ public interface Thresholder {
     public double[] keepMask(double[] importance, int s) {
       M imp = backend.fromBoundary(Matrix.row(importance));
       M mask = backend.keepMask(imp, s);
+      double[] out = backend.toBoundary(mask).toArray();
+      backend.release(imp);
+      backend.release(mask);
+      return out;
+    }
+
+    @Override
+    public double[] keepMaskPerGroup(double[] importance, int[] groupSizes, double keepFraction) {
+      M imp = backend.fromBoundary(Matrix.row(importance));
+      M mask = backend.keepMaskPerGroup(imp, groupSizes, keepFraction);
       double[] out = backend.toBoundary(mask).toArray();
       backend.release(imp);
       backend.release(mask);

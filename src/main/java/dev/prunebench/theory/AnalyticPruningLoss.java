@@ -64,8 +64,8 @@ public final class AnalyticPruningLoss {
       for (int k = 0; k < sparsities.length; k++) {
         double[] mpMask = thresholder.keepMask(mpImportance, sparsities[k]);
         double[] hpMask = thresholder.keepMask(hpImportance, sparsities[k]);
-        acc.get(PruningMethod.MP)[k].add(maskedLoss(loss, unscaled, mpMask));
-        acc.get(PruningMethod.HP)[k].add(maskedLoss(loss, unscaled, hpMask));
+        acc.get(PruningMethod.MP)[k].add(loss.valueOfMaskedUnscaled(unscaled, mpMask));
+        acc.get(PruningMethod.HP)[k].add(loss.valueOfMaskedUnscaled(unscaled, hpMask));
       }
     }
     Map<PruningMethod, Estimate[]> out = new EnumMap<>(PruningMethod.class);
@@ -77,16 +77,5 @@ public final class AnalyticPruningLoss {
       out.put(m, e);
     });
     return out;
-  }
-
-  /** {@code ‖mask ∘ v − θ̄‖² + σ²} for v in unscaled coordinates. */
-  private static double maskedLoss(PopulationLoss loss, double[] unscaled, double[] mask) {
-    double[] thetaBar = loss.thetaBar();
-    double sum = loss.sigma() * loss.sigma();
-    for (int i = 0; i < unscaled.length; i++) {
-      double d = (mask[i] != 0 ? unscaled[i] : 0.0) - thetaBar[i];
-      sum += d * d;
-    }
-    return sum;
   }
 }

@@ -196,7 +196,7 @@ public final class AuxiliaryDistribution {
 
   /** The population loss of the model this distribution describes. */
   public PopulationLoss populationLoss() {
-    return new PopulationLoss(lambda.clone(), thetaBar.clone(), sigma);
+    return new PopulationLoss(lambda, thetaBar, sigma);
   }
 
   /**

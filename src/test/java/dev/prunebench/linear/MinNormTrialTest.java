@@ -144,6 +144,9 @@ class MinNormTrialTest {
     for (int s : new int[] {0, 1, 17, 100, 199, 200}) {
       assertThat(on.magnitudePrune(w, s)).containsExactly(Thresholder.shared().magnitudePrune(w, s));
     }
+    double[] importance = dev.prunebench.prune.Importance.magnitude(w);
+    assertThat(on.keepMaskPerGroup(importance, new int[] {50, 150}, 0.3))
+        .containsExactly(Thresholder.shared().keepMaskPerGroup(importance, new int[] {50, 150}, 0.3));
   }
 
   /** Gaussian elimination with partial pivoting on an augmented n x (n+1) matrix; overwrites it. */
