@@ -64,7 +64,8 @@ public final class BenchReport {
           .append(" | ").append(b.details().replace('|', '/')).append(" |\n");
     }
     if (!accuracy.isEmpty()) {
-      appendAccuracy(md, accuracy);
+      md.append("\n## Accuracy next to speed\n\n");
+      md.append(accuracyTable(accuracy));
     }
     for (Map.Entry<String, List<JmhResult>> e : byClass.entrySet()) {
       if (e.getValue().isEmpty()) {
@@ -79,9 +80,10 @@ public final class BenchReport {
     AtomicFiles.writeString(outDir.resolve("README.md"), md.toString());
   }
 
-  private static void appendAccuracy(StringBuilder md, List<AccuracyCell> cells) {
-    md.append("\n## Accuracy next to speed\n\n")
-        .append("Worst normalised error ratio over the matrix classes (see `reports/accuracy/`); ")
+  /** The worst accuracy ratio per kernel/metric (rows) and backend (columns), as a Markdown table. */
+  public static String accuracyTable(List<AccuracyCell> cells) {
+    StringBuilder md = new StringBuilder();
+    md.append("Worst normalised error ratio over the matrix classes (see `reports/accuracy/`); ")
         .append("LAPACK's test threshold is 30 where it applies. `where` names the worst class.\n\n");
     Map<String, Map<String, AccuracyCell>> rows = new TreeMap<>();
     List<String> backends = new ArrayList<>();
@@ -105,6 +107,7 @@ public final class BenchReport {
       }
       md.append('\n');
     }
+    return md.toString();
   }
 
   /** Configuration label: every parameter except the backend. */
