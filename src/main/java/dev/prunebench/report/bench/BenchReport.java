@@ -224,18 +224,26 @@ public final class BenchReport {
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setXAxisLabelRotation(configs.size() > 4 ? 30 : 0);
     chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+    double lowest = Double.POSITIVE_INFINITY;
     for (Map.Entry<String, Map<String, JmhResult>> e : byBackend.entrySet()) {
       List<Double> y = new ArrayList<>();
       List<Double> err = new ArrayList<>();
       for (String c : configs) {
         JmhResult r = e.getValue().get(c);
-        // log axis: a missing point is drawn as absent, not as zero
-        y.add(r == null ? null : r.primary().score());
-        err.add(r == null || Double.isNaN(r.primary().error()) ? 0.0
-            : Math.min(r.primary().error(), 0.9 * r.primary().score()));
+        // log axis: a missing point is NaN (drawn as absent), never zero; an error bar longer than
+        // the bar itself (a noisy run) is clipped at 90 % so that it stays on the log axis
+        double score = r == null ? Double.NaN : r.primary().score();
+        double error = r == null || Double.isNaN(r.primary().error()) ? 0.0 : Math.min(r.primary().error(), 0.9 * score);
+        y.add(score);
+        err.add(error);
+        if (score > 0) {
+          lowest = Math.min(lowest, score - error);
+        }
       }
       chart.addSeries(e.getKey(), configs, y, err);
     }
+    // XChart's bar charts start at zero unless told otherwise, which a log axis cannot show
+    chart.getStyler().setYAxisMin(Double.isInfinite(lowest) ? 1e-3 : lowest / 2);
     Charts.savePng(chart, target);
   }
 }
