@@ -21,11 +21,11 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <ul>
  *   <li><b>CHOLESKY</b>. n &lt; p: {@code G = X Xᵀ}, {@code G Z = y}, {@code θ = Xᵀ Z}; n ≥ p:
  *       {@code G = Xᵀ X}, {@code G θ = Xᵀ y}; {@link CholeskyDecomposition} with its absolute
- *       positivity threshold set to {@code m · ε · max_i G_ii} (m the Gram dimension), so its
- *       {@link NonPositiveDefiniteMatrixException} is exactly the rank test: every pivot
+ *       positivity threshold set to {@code ε · max(n, p) · max_i G_ii} (the reference backend's rule),
+ *       so its {@link NonPositiveDefiniteMatrixException} is exactly the rank test: every pivot
  *       {@code L_jj²} lies in {@code [λ_min(G), λ_max(G)]}, so the test fires only when
- *       {@code cond(X)² ≥ 1/(m ε)}, where the normal equations keep no correct digit, and always for
- *       an exactly rank-deficient X (a pivot at rounding level).
+ *       {@code cond(X)² ≥ 1/(ε max(n, p))}, where the normal equations keep no correct digit, and
+ *       for an exactly rank-deficient X (a pivot at rounding level).
  *   <li><b>QR</b>. n ≥ p: {@link QRDecomposition} of X and its least-squares solver. n &lt; p: LQ of X
  *       as the QR of {@code Xᵀ = Q R}; the minimum-norm solution is {@code θ = Q R⁻ᵀ y}: a lower
  *       triangular solve with Rᵀ ({@link MatrixUtils#solveLowerTriangularSystem}), then the n
@@ -78,15 +78,15 @@ final class CommonsMathLeastSquares {
     for (int i = 0; i < m; i++) {
       maxDiag = Math.max(maxDiag, gram.getEntry(i, i));
     }
-    double tol = m * Math.ulp(1.0) * maxDiag;
+    double tol = LeastSquares.defaultRcond(x.getRowDimension(), x.getColumnDimension()) * maxDiag;
     CholeskyDecomposition chol;
     try {
       chol = new CholeskyDecomposition(gram, CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, tol);
     } catch (NonPositiveDefiniteMatrixException e) {
       throw new RankDeficientException("CHOLESKY: the " + m + "x" + m + " Gram matrix "
-          + (wide ? "X Xᵀ" : "Xᵀ X") + " is not positive definite (a pivot is " + e.getArgument()
-          + " <= " + m + "·ε·max diag = " + tol + "): X is rank-deficient or too ill-conditioned for the"
-          + " normal equations; use SVD");
+          + (wide ? "X Xᵀ" : "Xᵀ X") + String.format(" is not positive definite (a pivot is %.3e <= ε·max(n, p)"
+          + "·max diag = %.3e): X is rank-deficient or too ill-conditioned for the normal equations; use SVD",
+          e.getArgument().doubleValue(), tol));
     }
     BlockRealMatrix z = CommonsMathBackend.block(chol.getSolver().solve(rhs));
     return wide ? xt.multiply(z) : z;
@@ -114,7 +114,8 @@ final class CommonsMathLeastSquares {
       MatrixUtils.solveLowerTriangularSystem(rt, z);
       double[] t = new double[p];
       System.arraycopy(z.getDataRef(), 0, t, 0, n);
-      // θ = Q [z; 0], Q = H_0 H_1 … H_{n−1}, H_j = I − 2 v vᵀ / ‖v‖² with v the j-th column of h.
+      // θ = Q [z; 0], Q = H_0 H_1 … H_{n−1}, H_j = I − 2 v vᵀ / ‖v‖² with v the j-th column of h;
+      // ‖v‖² = 2|R_jj|·|v_j| > 0 because the rank test above passed.
       for (int j = n - 1; j >= 0; j--) {
         double dot = 0;
         double norm2 = 0;
@@ -122,9 +123,6 @@ final class CommonsMathLeastSquares {
           double v = h[i][j];
           dot += v * t[i];
           norm2 += v * v;
-        }
-        if (norm2 == 0) {
-          continue; // Commons Math stores a zero vector when the column was already reduced
         }
         double f = 2 * dot / norm2;
         for (int i = j; i < p; i++) {

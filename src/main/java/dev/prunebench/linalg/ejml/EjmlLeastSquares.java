@@ -35,10 +35,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * </ul>
  *
  * <p>Rank tests (full rank is required by CHOLESKY and QR). Cholesky: the factorisation fails or a
- * pivot {@code L_jj² ≤ m · ε · max_i G_ii} (m the Gram dimension). Every pivot is at least
- * {@code λ_min(G)} and at most {@code max_i G_ii ≤ λ_max(G)}, so the test fires only when
- * {@code cond(G) = cond(X)² ≥ 1/(m ε)}: beyond that the normal equations carry no correct digit,
- * and an exactly rank-deficient X leaves a pivot at rounding level ({@code O(m ε ‖G‖)}). QR: some
+ * pivot {@code L_jj² ≤ ε · max(n, p) · max_i G_ii} (the reference backend's rule). Every pivot is
+ * at least {@code λ_min(G)} and at most {@code max_i G_ii ≤ λ_max(G)}, so the test fires only when
+ * {@code cond(G) = cond(X)² ≥ 1/(ε max(n, p))}: beyond that the normal equations carry no correct
+ * digit, and an exactly rank-deficient X leaves a pivot at rounding level. QR: some
  * {@code |R_jj| ≤ ε · max(n, p) · max_i |R_ii|}, the default rcond applied to R's diagonal (every
  * {@code |R_jj|} lies between σ_min(X) and σ_max(X), so this never fires below
  * {@code cond(X) = 1/(ε max(n, p))}).
@@ -75,21 +75,22 @@ final class EjmlLeastSquares {
   }
 
   private DMatrixRMaj choleskyWide(DMatrixRMaj x, DMatrixRMaj y) {
-    DMatrixRMaj z = solveGram(ops.gramOuter(x), y, "X Xᵀ");
+    DMatrixRMaj z = solveGram(ops.gramOuter(x), y, "X Xᵀ", x.numCols);
     return ops.multTransA(x, z);
   }
 
   private DMatrixRMaj choleskyTall(DMatrixRMaj x, DMatrixRMaj y) {
-    return solveGram(ops.gramInner(x), ops.multTransA(x, y), "Xᵀ X");
+    return solveGram(ops.gramInner(x), ops.multTransA(x, y), "Xᵀ X", x.numRows);
   }
 
-  private DMatrixRMaj solveGram(DMatrixRMaj gram, DMatrixRMaj rhs, String name) {
+  /** @param otherDim the design's other dimension, so that {@code max(m, otherDim) = max(n, p)} */
+  private DMatrixRMaj solveGram(DMatrixRMaj gram, DMatrixRMaj rhs, String name, int otherDim) {
     int m = gram.numRows;
     double maxDiag = 0;
     for (int i = 0; i < m; i++) {
       maxDiag = Math.max(maxDiag, gram.unsafe_get(i, i));
     }
-    double tol = m * Math.ulp(1.0) * maxDiag;
+    double tol = LeastSquares.defaultRcond(m, otherDim) * maxDiag;
     LinearSolverDense<DMatrixRMaj> solver = ops.cholesky(m);
     // The Gram matrix is our own temporary, so the solver may factor it in place.
     if (!solver.setA(gram)) {
@@ -100,8 +101,8 @@ final class EjmlLeastSquares {
     for (int j = 0; j < m; j++) {
       double pivot = l.get(j, j) * l.get(j, j);
       if (!(pivot > tol)) {
-        throw notPositiveDefinite(name, m, String.format("pivot %d is %.3e <= %d·ε·max diag = %.3e", j,
-            pivot, m, tol));
+        throw notPositiveDefinite(name, m, String.format("pivot %d is %.3e <= ε·max(n, p)·max diag = %.3e",
+            j, pivot, tol));
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(m, rhs.numCols);
