@@ -7,6 +7,7 @@ import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.Parallelism;
+import dev.prunebench.linalg.TopS;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -32,8 +33,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Elementwise kernels use {@code CommonOps_DDRM} where it has the operation ({@code elementMult},
  * {@code add}, {@code scale}, {@code sumCols}, {@code elementSum}); ReLU and the row softmax have no
- * EJML counterpart and are single loops over the data array. Hard thresholding uses the shared
- * {@link dev.prunebench.linalg.TopS} default: EJML has no selection routine.
+ * EJML counterpart and are single loops over the data array. Hard thresholding runs the shared
+ * {@link TopS} selection (EJML has no selection routine) directly on the row-major data array,
+ * skipping the default's two boundary copies.
  */
 public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   private final Parallelism parallelism;
@@ -98,8 +100,7 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
 
   /** Shared non-finite check on the live entries (the data array of a reshaped matrix may be longer). */
   static void requireFinite(String name, DMatrixRMaj m) {
-    int size = m.getNumElements();
-    Checks.requireFinite(name, m.data.length == size ? m.data : Arrays.copyOf(m.data, size), m.numCols);
+    Checks.requireFinite(name, live(m), m.numCols);
   }
 
   // ---- least squares
@@ -216,5 +217,24 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   @Override
   public double sum(DMatrixRMaj a) {
     return CommonOps_DDRM.elementSum(a);
+  }
+
+  // ---- thresholding: the shared TopS selection on the row-major data array, no boundary copies
+
+  @Override
+  public DMatrixRMaj keepMask(DMatrixRMaj importance, int s) {
+    return DMatrixRMaj.wrap(importance.numRows, importance.numCols, TopS.keepMask(live(importance), s));
+  }
+
+  @Override
+  public DMatrixRMaj keepMaskPerGroup(DMatrixRMaj importance, int[] groupSizes, double keepFraction) {
+    return DMatrixRMaj.wrap(importance.numRows, importance.numCols,
+        TopS.keepMaskPerGroup(live(importance), groupSizes, keepFraction));
+  }
+
+  /** The entries in row-major order: the data array itself unless a reshape left it longer. */
+  private static double[] live(DMatrixRMaj m) {
+    int size = m.getNumElements();
+    return m.data.length == size ? m.data : Arrays.copyOf(m.data, size);
   }
 }
