@@ -23,7 +23,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *       EJML's fork-join pool.
  *   <li>Gram matrices for the normal equations: {@code multOuter} (X Xᵀ) and {@code multInner}
  *       (Xᵀ X) compute one triangle and mirror it; measured on this machine kind {@code multOuter}
- *       is about 2× faster than {@code multTransB(X, X)}.
+ *       is about 2× faster than {@code multTransB(X, X)}. For large X (millions of entries) it turns
+ *       memory-bound, and the product in EJML's block format ({@code MatrixOps_DDRB}) is faster
+ *       (see {@code EjmlOps}).
  *   <li>Cholesky ({@link LeastSquaresAlgorithm#DEFAULT}): {@code LinearSolverFactory_DDRM.symmPosDef}
  *       (blocked for large Gram matrices), or {@code LinearSolverFactory_MT_DDRM.symmPosDef}, the
  *       concurrent blocked outer-product Cholesky. Details of all three algorithms in
@@ -42,9 +44,9 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   private final EjmlOps ops;
   private final EjmlLeastSquares leastSquares;
 
-  private EjmlBackend(Parallelism parallelism) {
+  private EjmlBackend(Parallelism parallelism, EjmlOps ops) {
     this.parallelism = parallelism;
-    this.ops = new EjmlOps(parallelism);
+    this.ops = ops;
     this.leastSquares = new EjmlLeastSquares(ops);
   }
 
@@ -58,7 +60,12 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
     if (parallelism == null) {
       throw new IllegalArgumentException("parallelism must be SINGLE or ALL_CORES, got null");
     }
-    return new EjmlBackend(parallelism);
+    return new EjmlBackend(parallelism, new EjmlOps(parallelism));
+  }
+
+  /** For tests: a backend whose Gram matrices take the block-format route from this size of X on. */
+  static EjmlBackend withBlockedGramFrom(Parallelism parallelism, int minEntries) {
+    return new EjmlBackend(parallelism, new EjmlOps(parallelism, minEntries));
   }
 
   @Override

@@ -128,6 +128,30 @@ class EjmlBackendTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Parallelism.class)
+  void blockFormatGramRouteGivesTheSameCholeskySolutionAsMultOuter(Parallelism parallelism) {
+    // The block route normally starts at millions of entries; a threshold of 1 forces it here.
+    EjmlBackend blocked = EjmlBackend.withBlockedGramFrom(parallelism, 1);
+    EjmlBackend plain = EjmlBackend.createTyped(parallelism);
+    for (int[] shape : new int[][] {{70, 150}, {150, 70}}) {
+      Matrix x = Rng.gaussian(Rng.of(31L * shape[0] + shape[1]), shape[0], shape[1]);
+      Matrix y = Rng.gaussian(Rng.of(32), shape[0], 2);
+      EjmlConcurrency.setMaxThreads(2);
+      Matrix tb = blocked.toBoundary(blocked.solveMinNorm(blocked.fromBoundary(x), blocked.fromBoundary(y),
+          LeastSquaresAlgorithm.CHOLESKY));
+      assertThat(EjmlConcurrency.getThreadPool().getPoolSize() > 0).as("pool used by %s block route", parallelism)
+          .isEqualTo(parallelism == Parallelism.ALL_CORES);
+      Matrix tp = plain.toBoundary(plain.solveMinNorm(plain.fromBoundary(x), plain.fromBoundary(y),
+          LeastSquaresAlgorithm.CHOLESKY));
+      // Both Gram matrices are sums of the same products in different orders (error ≤ ε·min(n,p)·‖G‖
+      // each), and the solve amplifies that by κ(G) = κ²: relative agreement within 2·ε·m·κ².
+      double kappa = condition(x);
+      assertThat(tb.maxAbsDiff(tp) / tp.frobeniusNorm()).as("%dx%d κ=%.3g", shape[0], shape[1], kappa)
+          .isLessThanOrEqualTo(2 * Math.ulp(1.0) * Math.max(shape[0], shape[1]) * kappa * kappa);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Parallelism.class)
   void choleskyAndQrReportDuplicatedRowsAndColumnsOnBothPaths(Parallelism parallelism) {
     EjmlBackend e = EjmlBackend.createTyped(parallelism);
     double[] wide = Rng.gaussian(Rng.of(21), 40, 70).toArray();
