@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.BlockRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
+import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -52,19 +53,65 @@ final class CommonsMathLeastSquares {
     double cutoff = LeastSquares.resolveRcond(rcond, n, p);
     CommonsMathBackend.requireFinite("x", x);
     CommonsMathBackend.requireFinite("y", y);
-    return switch (algorithm) {
-      case CHOLESKY -> cholesky(x, y);
-      case QR -> n < p ? lq(x, y) : qr(x, y);
-      case SVD -> svd(x, y, cutoff);
+    int ex = scaleExponent(x);
+    int ey = scaleExponent(y);
+    BlockRealMatrix xs = scaled(x, ex);
+    BlockRealMatrix ys = scaled(y, ey);
+    BlockRealMatrix theta = switch (algorithm) {
+      case CHOLESKY -> cholesky(xs, ys);
+      case QR -> n < p ? lq(xs, ys) : qr(xs, ys);
+      case SVD -> svd(xs, ys, cutoff);
     };
+    return scaled(theta, ex - ey);
+  }
+
+  /**
+   * 0 if X's largest |entry| lies in {@code [2^-256, 2^256)} (or X = 0), else its binary exponent.
+   * Outside that range the Gram matrix and {@link QRDecomposition}'s unscaled column norms
+   * {@code Σ x²} overflow or underflow; scaling by a power of two is exact and
+   * {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it (the reference backend's rule). Inside the
+   * range nothing is copied.
+   */
+  private static int scaleExponent(BlockRealMatrix m) {
+    double max = m.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {
+      private double maxAbs;
+
+      @Override
+      public void visit(int row, int column, double value) {
+        maxAbs = Math.max(maxAbs, Math.abs(value));
+      }
+
+      @Override
+      public double end() {
+        return maxAbs;
+      }
+    });
+    int e = max == 0 ? 0 : Math.getExponent(max);
+    return e >= -256 && e < 256 ? 0 : e;
+  }
+
+  /** {@code 2^-e · m} as a new matrix (m itself when e = 0); per entry, as {@code 2^-e} may overflow. */
+  private static BlockRealMatrix scaled(BlockRealMatrix m, int e) {
+    if (e == 0) {
+      return m;
+    }
+    BlockRealMatrix s = m.copy();
+    s.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+      @Override
+      public double visit(int row, int column, double value) {
+        return Math.scalb(value, -e);
+      }
+    });
+    return s;
   }
 
   static BlockRealMatrix pseudoInverse(BlockRealMatrix x, double rcond) {
     double cutoff = LeastSquares.resolveRcond(rcond, x.getRowDimension(), x.getColumnDimension());
     CommonsMathBackend.requireFinite("x", x);
-    Svd s = Svd.of(x, cutoff);
+    int ex = scaleExponent(x);
+    Svd s = Svd.of(scaled(x, ex), cutoff);
     // X⁺ = (V S⁺) Uᵀ, one blocked GEMM.
-    return s.vScaled().multiply(s.u().transpose());
+    return scaled(s.vScaled().multiply(s.u().transpose()), ex);
   }
 
   private static BlockRealMatrix cholesky(BlockRealMatrix x, BlockRealMatrix y) {

@@ -58,20 +58,59 @@ final class EjmlLeastSquares {
     double cutoff = LeastSquares.resolveRcond(rcond, x.numRows, x.numCols);
     EjmlBackend.requireFinite("x", x);
     EjmlBackend.requireFinite("y", y);
-    return switch (algorithm) {
-      case CHOLESKY -> x.numRows < x.numCols ? choleskyWide(x, y) : choleskyTall(x, y);
-      case QR -> x.numRows < x.numCols ? lqWide(x, y) : qrTall(x, y);
-      case SVD -> svd(x, y, cutoff);
+    int ex = scaleExponent(x);
+    int ey = scaleExponent(y);
+    DMatrixRMaj xs = scaled(x, ex);
+    DMatrixRMaj ys = scaled(y, ey);
+    DMatrixRMaj theta = switch (algorithm) {
+      case CHOLESKY -> xs.numRows < xs.numCols ? choleskyWide(xs, ys) : choleskyTall(xs, ys);
+      case QR -> xs.numRows < xs.numCols ? lqWide(xs, ys) : qrTall(xs, ys);
+      case SVD -> svd(xs, ys, cutoff);
     };
+    return unscale(theta, ey - ex);
+  }
+
+  /**
+   * 0 if X's largest |entry| lies in {@code [2^-256, 2^256)} (or X = 0), else its binary exponent.
+   * Outside that range Gram matrices and Commons-style squared norms would overflow or underflow;
+   * scaling by a power of two is exact and {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it (the
+   * reference backend's rule). Inside the range nothing is copied.
+   */
+  private static int scaleExponent(DMatrixRMaj m) {
+    double max = CommonOps_DDRM.elementMaxAbs(m);
+    int e = max == 0 ? 0 : Math.getExponent(max);
+    return e >= -256 && e < 256 ? 0 : e;
+  }
+
+  private static DMatrixRMaj scaled(DMatrixRMaj m, int e) {
+    if (e == 0) {
+      return m;
+    }
+    DMatrixRMaj s = new DMatrixRMaj(m.numRows, m.numCols);
+    for (int k = 0, size = m.getNumElements(); k < size; k++) {
+      s.data[k] = Math.scalb(m.data[k], -e);
+    }
+    return s;
+  }
+
+  /** Multiplies by {@code 2^e} in place; per entry, because {@code 2^e} alone may overflow. */
+  private static DMatrixRMaj unscale(DMatrixRMaj m, int e) {
+    if (e != 0) {
+      for (int k = 0, size = m.getNumElements(); k < size; k++) {
+        m.data[k] = Math.scalb(m.data[k], e);
+      }
+    }
+    return m;
   }
 
   DMatrixRMaj pseudoInverse(DMatrixRMaj x, double rcond) {
     double cutoff = LeastSquares.resolveRcond(rcond, x.numRows, x.numCols);
     EjmlBackend.requireFinite("x", x);
-    Svd s = decompose(x, cutoff);
+    int ex = scaleExponent(x);
+    Svd s = decompose(scaled(x, ex), cutoff);
     // X⁺ = (V S⁺) Uᵀ: scale V's columns, then one GEMM with a transposed right operand.
     CommonOps_DDRM.multCols(s.v, s.inverted);
-    return ops.multTransB(s.v, s.u);
+    return unscale(ops.multTransB(s.v, s.u), -ex);
   }
 
   private DMatrixRMaj choleskyWide(DMatrixRMaj x, DMatrixRMaj y) {
