@@ -22,7 +22,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * <ul>
  *   <li><b>CHOLESKY</b> (normal equations). n &lt; p: {@code G = X Xᵀ} by {@code multOuter},
  *       {@code G Z = y}, {@code θ = Xᵀ Z}; n ≥ p: {@code G = Xᵀ X} by {@code multInner},
- *       {@code G θ = Xᵀ y}. Solved with {@code LinearSolverFactory_(MT_)DDRM.symmPosDef}.
+ *       {@code G θ = Xᵀ y} (large X: the Gram product in block format, see {@link EjmlOps}). Solved
+ *       with {@code LinearSolverFactory_(MT_)DDRM.symmPosDef}.
  *   <li><b>QR</b>. n ≥ p: EJML's Householder least-squares solver ({@code leastSquares}, blocked
  *       for large X), {@code θ = R⁻¹ Qᵀ y}. n &lt; p: LQ of X as the QR of Xᵀ = Q R, so
  *       X = Rᵀ Qᵀ and the minimum-norm solution is {@code θ = Q R⁻ᵀ y}: forward substitution with
@@ -42,6 +43,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@code |R_jj| ≤ ε · max(n, p) · max_i |R_ii|}, the default rcond applied to R's diagonal (every
  * {@code |R_jj|} lies between σ_min(X) and σ_max(X), so this never fires below
  * {@code cond(X) = 1/(ε max(n, p))}).
+ *
+ * <p>X and y with entries outside {@code [2^-256, 2^256)} are first scaled by powers of two (exact),
+ * so no algorithm over- or underflows on them.
  */
 final class EjmlLeastSquares {
   private final EjmlOps ops;
@@ -72,7 +76,7 @@ final class EjmlLeastSquares {
 
   /**
    * 0 if X's largest |entry| lies in {@code [2^-256, 2^256)} (or X = 0), else its binary exponent.
-   * Outside that range Gram matrices and Commons-style squared norms would overflow or underflow;
+   * Outside that range the Gram matrix of CHOLESKY would overflow or underflow;
    * scaling by a power of two is exact and {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it (the
    * reference backend's rule). Inside the range nothing is copied.
    */
