@@ -36,7 +36,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  *       every {@code |R_jj|} lies in {@code [σ_min(X), σ_max(X)]}).
  *   <li><b>SVD</b>. {@code θ = V S⁺ Uᵀ y} from {@link SingularValueDecomposition} (compact), with the
  *       project's rule {@code σᵢ ≤ rcond · σ_max} → 0 applied here: Commons' own
- *       {@code getSolver()} uses a fixed cutoff {@code max(max(n, p) · σ_max · ulp(1), √SAFE_MIN)} that ignores rcond.
+ *       {@code getSolver()} uses a fixed cutoff
+ *       {@code max(max(n, p) · σ_max · ulp(1), √SAFE_MIN)} that ignores rcond.
  * </ul>
  *
  * <p>X and y with entries outside {@code [2^-256, 2^256)} are first scaled by powers of two (exact),
