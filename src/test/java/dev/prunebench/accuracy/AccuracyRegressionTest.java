@@ -51,8 +51,9 @@ class AccuracyRegressionTest {
     assertThat(AccuracyBaseline.check(List.of(row("ejml", 25.0, Double.NaN)), base))
         .extracting(AccuracyBaseline.Violation::message).singleElement().asString()
         .contains("grew more than 10x", "25.0", "2.00");
-    // below the floor of 1 a tenfold change is noise, not a regression
-    assertThat(AccuracyBaseline.check(List.of(row("ejml", 0.5, 30)), List.of(row("ejml", 0.01, 30)))).isEmpty();
+    // below the floor of 0.01 a tenfold change is noise, not a regression; above it, it is flagged
+    assertThat(AccuracyBaseline.check(List.of(row("ejml", 0.009, 30)), List.of(row("ejml", 0.0001, 30)))).isEmpty();
+    assertThat(AccuracyBaseline.check(List.of(row("ejml", 0.5, 30)), List.of(row("ejml", 0.01, 30)))).hasSize(1);
     // a measurement that disappeared (e.g. a kernel now refuses) is reported
     assertThat(AccuracyBaseline.check(List.of(row("ejml", 1, 30)),
         List.of(row("ejml", 1, 30), new AccuracyRow("ejml", "min-norm-qr", "gaussian", 20, 32, "forward_error", 1, Double.NaN))))

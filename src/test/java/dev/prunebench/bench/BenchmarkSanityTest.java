@@ -6,6 +6,9 @@ import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.Parallelism;
+import dev.prunebench.linalg.TestBackends;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,8 +30,17 @@ class BenchmarkSanityTest {
   /** GEMM with inner dimension 5 on N(0,1) entries: a few ulps of O(1) sums. */
   private static final double GEMM_TOL = 1e-12;
 
+  /** The contract suite's backend selection ({@code -Dprunebench.test.backends=...}). */
   static Stream<Backend> backends() {
-    return Arrays.stream(Backend.available());
+    return TestBackends.selected().stream();
+  }
+
+  /** Only OpenBLAS may be skipped (its native library may not load here); a JVM backend must run. */
+  private static void requireAvailable(Backend b) {
+    if (!b.availability().available()) {
+      Assumptions.assumeTrue(b != Backend.OPENBLAS, () -> "openblas unavailable: " + b.availability().reason());
+      Assertions.fail("JVM backend " + b.cliName() + " must be available: " + b.availability().reason());
+    }
   }
 
   /** Runs a state's measured work on {@code backend} and returns the result as a boundary matrix. */
@@ -44,6 +56,7 @@ class BenchmarkSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void minNormBenchmarkSolvesTheSameProblemAsReference(Backend backend) {
+    requireAvailable(backend);
     for (LeastSquaresAlgorithm alg : LeastSquaresAlgorithm.values()) {
       for (Shape shape : new Shape[] {Shape.SANITY_WIDE, Shape.SANITY_TALL}) {
         Function<Backend, MinNormBenchmark> make = b -> {
@@ -66,6 +79,7 @@ class BenchmarkSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void pseudoInverseBenchmarkMatchesReference(Backend backend) {
+    requireAvailable(backend);
     Function<Backend, PseudoInverseBenchmark> make = b -> {
       PseudoInverseBenchmark s = new PseudoInverseBenchmark();
       s.backend = b;
@@ -83,6 +97,7 @@ class BenchmarkSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void gemmBenchmarkComputesEveryVariantCorrectly(Backend backend) {
+    requireAvailable(backend);
     for (GemmOp op : GemmOp.values()) {
       for (Parallelism par : Parallelism.values()) {
         Function<Backend, GemmBenchmark> make = b -> {
@@ -106,6 +121,7 @@ class BenchmarkSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void hessianDiagonalBenchmarkMatchesReference(Backend backend) {
+    requireAvailable(backend);
     Function<Backend, HessianDiagonalBenchmark> make = b -> {
       HessianDiagonalBenchmark s = new HessianDiagonalBenchmark();
       s.backend = b;
@@ -123,6 +139,7 @@ class BenchmarkSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void hardThresholdBenchmarkKeepsExactlyTheLargestWeights(Backend backend) {
+    requireAvailable(backend);
     for (HardThresholdBenchmark.Variant variant : HardThresholdBenchmark.Variant.values()) {
       for (double keep : new double[] {0.1, 0.5}) {
         Function<Backend, HardThresholdBenchmark> make = b -> {
@@ -150,6 +167,7 @@ class BenchmarkSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void conversionBenchmarkRoundTripsExactly(Backend backend) {
+    requireAvailable(backend);
     ConversionBenchmark s = new ConversionBenchmark();
     s.backend = backend;
     s.shape = Shape.SANITY_WIDE;

@@ -34,8 +34,13 @@ public final class AccuracySummary {
       double threshold = f[7].isEmpty() ? Double.NaN : Double.parseDouble(f[7]);
       String key = f[1] + "|" + f[5] + "|" + f[0];
       BenchReport.AccuracyCell old = worst.get(key);
+      int count = old == null ? 1 : old.count() + 1;
       if (old == null || ratio > old.worst() || Double.isNaN(ratio)) {
-        worst.put(key, new BenchReport.AccuracyCell(f[1], f[5], f[0], ratio, f[2] + " " + f[3] + "x" + f[4], threshold));
+        worst.put(key, new BenchReport.AccuracyCell(f[1], f[5], f[0], ratio, f[2] + " " + f[3] + "x" + f[4], threshold,
+            count));
+      } else {
+        worst.put(key, new BenchReport.AccuracyCell(old.kernel(), old.metric(), old.backend(), old.worst(), old.where(),
+            old.threshold(), count));
       }
     }
     return new ArrayList<>(worst.values());

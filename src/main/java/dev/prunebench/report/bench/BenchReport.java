@@ -28,7 +28,7 @@ public final class BenchReport {
 
   /** Accuracy summary rows to show next to speed: kernel, metric, backend → worst ratio and where. */
   public record AccuracyCell(String kernel, String metric, String backend, double worst, String where,
-      double threshold) {}
+      double threshold, int count) {}
 
   /**
    * Writes {@code README.md} and the charts into {@code outDir}.
@@ -102,8 +102,16 @@ public final class BenchReport {
       md.append("| ").append(r.getKey()).append(" |");
       for (String b : backends) {
         AccuracyCell c = r.getValue().get(b);
-        md.append(' ').append(c == null ? "-" : String.format(Locale.ROOT, "%.3g (%s)%s", c.worst(), c.where(),
-            !Double.isNaN(c.threshold()) && c.worst() > c.threshold() ? " **over**" : "")).append(" |");
+        String text;
+        if (c == null) {
+          text = "-";
+        } else if (c.metric().equals("refused")) {
+          text = "refused " + c.count() + " (e.g. " + c.where() + ")";
+        } else {
+          text = String.format(Locale.ROOT, "%.3g (%s)%s", c.worst(), c.where(),
+              !Double.isNaN(c.threshold()) && c.worst() > c.threshold() ? " **over**" : "");
+        }
+        md.append(' ').append(text).append(" |");
       }
       md.append('\n');
     }
