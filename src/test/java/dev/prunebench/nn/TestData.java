@@ -14,6 +14,11 @@ final class TestData {
    * samples are μ_c + noise·N(0, I), so the classes are separable by a small network.
    */
   static Digits clusters(int n, int d, int k, double noise, long seed) {
+    return clusters(n, d, k, noise, seed, false);
+  }
+
+  /** As {@link #clusters(int, int, int, double, long)}; {@code nonNegative} clips at 0, like pixel values. */
+  static Digits clusters(int n, int d, int k, double noise, long seed, boolean nonNegative) {
     RandomGenerator rng = Rng.of(seed);
     double[][] means = new double[k][];
     for (int c = 0; c < k; c++) {
@@ -25,7 +30,8 @@ final class TestData {
       int c = i % k;
       labels[i] = c;
       for (int j = 0; j < d; j++) {
-        x[i * d + j] = means[c][j] + noise * rng.nextGaussian();
+        double v = means[c][j] + noise * rng.nextGaussian();
+        x[i * d + j] = nonNegative ? Math.max(0, v) : v;
       }
     }
     return new Digits(Matrix.wrap(n, d, x), labels, k);
