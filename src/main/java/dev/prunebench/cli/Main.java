@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         + "Importance and Hessian Bias in Model Pruning' (Li, Sattar, Thrampoulidis, Oymak 2020).",
     subcommands = {
       BackendsCommand.class,
+      NnCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

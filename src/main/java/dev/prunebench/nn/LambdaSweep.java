@@ -62,7 +62,7 @@ public final class LambdaSweep {
         NetParams init = base.scaled(lambda);
         long t0 = System.nanoTime();
         TrainingResult tr = Trainer.train(backend, init, train, cfg.sgd(lr),
-            String.format("lr=%g λ=%g", lr, lambda), listener);
+            String.format("lr=%s λ=%s", lr, lambda), listener);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Run run = new Run(lr, lambda, init, tr, seconds);
         runs.add(run);

@@ -67,7 +67,7 @@ public record NnConfig(Preset preset, Backend backend, int width, int trainSize,
     lambdas = List.copyOf(lambdas);
     learningRates = List.copyOf(learningRates);
     keepFractions = List.copyOf(keepFractions);
-    sgd(learningRates.get(0)); // validates momentum, batch size, epoch cap
+    new SgdConfig(learningRates.get(0), momentum, batchSize, maxEpochs, shuffleSeed); // validates the SGD settings
   }
 
   /** The preset's configuration on {@code backend}. */

@@ -58,7 +58,7 @@ public final class PruningExperiment {
             boolean interpolated = false;
             if (retrain) {
               TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
-                  String.format("retrain %s %s λ=%g s/p=%g", scope.name().toLowerCase(java.util.Locale.ROOT),
+                  String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
                       kind.label(), run.lambda(), fraction), listener);
               accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
               epochs = tr.epochs();
