@@ -5,10 +5,12 @@ package dev.prunebench.nn;
  *
  * @param loss {@code −(1/n) Σᵢ log softmax(f(xᵢ))_{yᵢ}}, computed stably from the logits
  * @param error fraction of samples whose arg-max logit is not the label (ties: lowest class wins)
+ * @param accuracy fraction classified correctly, {@code 1 − error} (computed from the count, so
+ *     that it prints exactly)
  */
-public record Evaluation(double loss, double error) {
-  /** {@code 1 − error}. */
-  public double accuracy() {
-    return 1.0 - error;
+public record Evaluation(double loss, double error, double accuracy) {
+  /** From the number of misclassified samples out of n. */
+  static Evaluation of(double loss, int wrong, int n) {
+    return new Evaluation(loss, (double) wrong / n, (double) (n - wrong) / n);
   }
 }

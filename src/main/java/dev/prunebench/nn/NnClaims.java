@@ -117,10 +117,12 @@ public final class NnClaims {
         + "rule: HP's spread (max − min over λ) smaller than MP's in both layers.", stable ? Verdict.HOLDS : Verdict.FAILS,
         String.format(Locale.ROOT, "spread of W survival: HP %.4f vs MP %.4f; of V survival: HP %.4f vs MP %.4f "
             + "(ratio MP/HP: W %.2g, V %.2g).", hpW, mpW, hpV, mpV, mpW / hpW, mpV / hpV)));
-    out.add(new Claim("MP kills a whole layer at extreme λ, HP does not (Fig. 3a/3c, layer death); rule: MP has a "
-        + "dead layer at some λ, HP at none.", mpDead > 0 && hpDead == 0 ? Verdict.HOLDS
+    out.add(new Claim("MP kills a whole layer at extreme λ, HP does not (Fig. 3a/3c, layer death); rule: at s/p = "
+        + pct + ", MP has a dead layer at some λ and HP at none.", mpDead > 0 && hpDead == 0 ? Verdict.HOLDS
             : mpDead > 0 || hpDead == 0 ? Verdict.PARTLY : Verdict.FAILS,
-        "λ with a dead layer at " + pct + ": MP " + deadList(mp) + ", HP " + deadList(hp) + "."));
+        "λ with a dead layer at " + pct + ": MP " + deadList(mp) + ", HP " + deadList(hp) + ". At the other s/p "
+            + "(global): MP " + deadRows(r, ImportanceKind.MAGNITUDE) + "; HP " + deadRows(r, ImportanceKind.HESSIAN)
+            + "."));
     List<PruningExperiment.Survival> mpLw = survival(r, PruningScope.LAYERWISE, ImportanceKind.MAGNITUDE);
     long lwDead = mpLw.stream().filter(PruningExperiment.Survival::layerDied).count();
     out.add(new Claim("Layer-wise MP avoids layer death (Appendix D, Fig. 4d/4f); rule: no dead layer at any λ.",
@@ -249,6 +251,14 @@ public final class NnClaims {
     List<String> dead = s.stream().filter(PruningExperiment.Survival::layerDied)
         .map(x -> String.format(Locale.ROOT, "λ=%s (%s)", x.lambda(), x.survivalW() == 0 ? "W" : "V")).toList();
     return dead.isEmpty() ? "none" : String.join(", ", dead);
+  }
+
+  private static String deadRows(NnExperiment.Results r, ImportanceKind kind) {
+    List<String> dead = r.pruning().rows().stream()
+        .filter(x -> x.scope() == PruningScope.GLOBAL && x.kind() == kind && (x.survivalW() == 0 || x.survivalV() == 0))
+        .map(x -> String.format(Locale.ROOT, "%s dead at λ=%s, s/p=%s", x.survivalW() == 0 ? "W" : "V", x.lambda(),
+            x.fraction())).toList();
+    return dead.isEmpty() ? "no dead layer" : String.join(", ", dead);
   }
 
   private static double spreadRows(List<PruningExperiment.Row> rows, PruningScope scope, ImportanceKind kind,

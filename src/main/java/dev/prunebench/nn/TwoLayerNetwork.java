@@ -85,7 +85,7 @@ public final class TwoLayerNetwork {
         wrong++;
       }
     }
-    return new Evaluation(loss / n, (double) wrong / n);
+    return Evaluation.of(loss / n, wrong, n);
   }
 
   private static <M> NetParams gradientCaptured(LinearAlgebraBackend<M> b, NetParams net, Digits data) {
