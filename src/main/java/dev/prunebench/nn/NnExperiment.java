@@ -21,10 +21,13 @@ public final class NnExperiment {
    * @param sweep Figure 2
    * @param pruning Figures 3 and 4
    * @param sweepSeconds wall-clock time of the λ sweep (all learning rates)
+   * @param hessianCheck closed-form Hessian diagonal vs finite differences on the trained network
+   *     closest to λ = 1 (first learning rate), over the first 256 training digits
    * @param totalSeconds wall-clock time of the whole run, data split included
    */
   public record Results(NnConfig config, BackendInfo backendInfo, LambdaSweep.Result sweep,
-      PruningExperiment.Result pruning, double sweepSeconds, double totalSeconds) {}
+      PruningExperiment.Result pruning, HessianCheck.Result hessianCheck, double sweepSeconds,
+      double totalSeconds) {}
 
   /**
    * @param all the 10,000 digits (or any labelled set of the same shape)
@@ -38,6 +41,10 @@ public final class NnExperiment {
     double sweepSeconds = (System.nanoTime() - t0) / 1e9;
     PruningExperiment.Result pruning = PruningExperiment.run(backend, cfg, sweep.runsAt(cfg.learningRates().get(0)),
         split.train(), split.test(), List.of(PruningScope.GLOBAL, PruningScope.LAYERWISE), retrain, listener);
-    return new Results(cfg, backend.info(), sweep, pruning, sweepSeconds, (System.nanoTime() - t0) / 1e9);
+    LambdaSweep.Run mid = sweep.runsAt(cfg.learningRates().get(0)).stream()
+        .min(java.util.Comparator.comparingDouble(x -> Math.abs(Math.log(x.lambda())))).orElseThrow();
+    int[] first = java.util.stream.IntStream.range(0, Math.min(256, split.train().size())).toArray();
+    HessianCheck.Result check = HessianCheck.run(backend, mid.training().params(), split.train().subset(first), 10, 7);
+    return new Results(cfg, backend.info(), sweep, pruning, check, sweepSeconds, (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -96,11 +96,10 @@ public final class NnReport {
       for (int i = 0; i < lrs.size(); i++) {
         List<LambdaSweep.Row> rows = rowsAt(r, lrs.get(i));
         String tag = lrs.size() > 1 ? " (η=" + NnCharts.fmt(lrs.get(i)) + ")" : "";
-        BasicStrokeHolder s = new BasicStrokeHolder(i == 0 ? solid() : dotted());
-        lines.add(new Line("MI final" + tag, lam, col(rows, x -> pick(x.magnitudeFinal(), l)), NnNames.MI, s.stroke));
-        lines.add(new Line("HI final" + tag, lam, col(rows, x -> pick(x.hessianFinal(), l)), NnNames.HI, s.stroke));
-        lines.add(new Line("NI train loss" + tag, lam, col(rows, x -> pick(x.naturalTrainLoss(), l)), NnNames.NI,
-            s.stroke));
+        java.awt.BasicStroke s = i == 0 ? solid() : dotted();
+        lines.add(new Line("MI final" + tag, lam, col(rows, x -> pick(x.magnitudeFinal(), l)), NnNames.MI, s));
+        lines.add(new Line("HI final" + tag, lam, col(rows, x -> pick(x.hessianFinal(), l)), NnNames.HI, s));
+        lines.add(new Line("NI train loss" + tag, lam, col(rows, x -> pick(x.naturalTrainLoss(), l)), NnNames.NI, s));
       }
       String name = layer == 0 ? "fig2a_input_layer.png" : "fig2b_output_layer.png";
       String what = layer == 0 ? "input layer W" : "output layer V";
@@ -121,8 +120,6 @@ public final class NnReport {
     NnCharts.save(dir.resolve("fig2c_ni_test.png"), "NI by init-pruning one layer, w.r.t. test (Fig. 2c)", "log₂ λ",
         "NI (increase over θ_final)", false, true, lines);
   }
-
-  private record BasicStrokeHolder(java.awt.BasicStroke stroke) {}
 
   private static void fig34(NnExperiment.Results r, Path dir) throws IOException {
     boolean retrained = r.pruning().rows().stream().anyMatch(x -> !Double.isNaN(x.accuracyRetrained()));
@@ -210,6 +207,12 @@ public final class NnReport {
     sb.append("\n## Runtime\n\n");
     sb.append(String.format(Locale.ROOT, "λ sweep (all η): %.1f s; pruning + lottery retraining: %.1f s; total: %.1f s.%n%n",
         r.sweepSeconds(), r.pruning().seconds(), r.totalSeconds()));
+    HessianCheck.Result hc = r.hessianCheck();
+    sb.append("## Hessian-diagonal check on the trained network\n\n").append(String.format(Locale.ROOT,
+        "Closed-form diag H (the Gauss–Newton diagonal, exact for ReLU nets) vs central differences of the gradient "
+            + "(step 1e-5) at θ_final for λ = 1, loss over %d training digits: max relative error %.2e over %d entries "
+            + "of W, %.2e over %d entries of V. (Unit tests: every entry of a tiny net, and a Hutchinson estimate.)%n%n",
+        hc.samples(), hc.maxRelErrorW(), hc.entriesW(), hc.maxRelErrorV(), hc.entriesV()));
     sb.append("## Training to interpolation\n\n| η | λ | epochs | interpolated | train acc | test acc | train loss | seconds |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     for (LambdaSweep.Row x : r.sweep().rows()) {
