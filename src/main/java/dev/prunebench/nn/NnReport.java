@@ -124,6 +124,8 @@ public final class NnReport {
   private static void fig34(NnExperiment.Results r, Path dir) throws IOException {
     boolean retrained = r.pruning().rows().stream().anyMatch(x -> !Double.isNaN(x.accuracyRetrained()));
     List<Double> lambdas = r.config().lambdas();
+    String fractionAxis = "nonzero fraction s/p (points at " + String.join(", ",
+        r.config().keepFractions().stream().map(NnCharts::fmt).toList()) + ")";
     String[][] names = {{"fig3a_mp_global.png", "fig3b_hp_global.png", "fig3c_survival_global.png",
         "fig3_pruned_only_global.png"}, {"fig4d_mp_layerwise.png", "fig4e_hp_layerwise.png",
         "fig4f_survival_layerwise.png", "fig4_pruned_only_layerwise.png"}};
@@ -145,7 +147,7 @@ public final class NnReport {
             : (kind == ImportanceKind.MAGNITUDE ? "4d" : "4e");
         NnCharts.save(dir.resolve(kind == ImportanceKind.MAGNITUDE ? n[0] : n[1]),
             kind.label() + ", " + scopeName + (retrained ? ", after lottery retraining" : ", no retraining")
-                + " (Fig. " + fig + ")", "nonzero fraction s/p", "test accuracy", true, false, lines);
+                + " (Fig. " + fig + ")", fractionAxis, "test accuracy", true, false, lines);
       }
       List<Line> pruned = new ArrayList<>();
       for (ImportanceKind kind : ImportanceKind.values()) {
@@ -160,7 +162,7 @@ public final class NnReport {
         }
       }
       NnCharts.save(dir.resolve(n[3]), "Test accuracy right after " + scopeName + " pruning (HP solid, MP dotted)",
-          "nonzero fraction s/p", "test accuracy", true, false, pruned);
+          fractionAxis, "test accuracy", true, false, pruned);
       List<Line> surv = new ArrayList<>();
       for (ImportanceKind kind : ImportanceKind.values()) {
         List<PruningExperiment.Survival> s = r.pruning().survival().stream()
