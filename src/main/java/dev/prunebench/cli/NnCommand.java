@@ -72,9 +72,13 @@ public final class NnCommand implements Callable<Integer> {
   @Option(names = "--no-retrain", description = "Skip lottery retraining (report accuracy right after pruning).")
   boolean noRetrain;
 
-  /** Preference order for the default backend: native BLAS first, the plain-Java reference last. */
-  private static final List<Backend> PREFERENCE = List.of(Backend.OPENBLAS, Backend.EJML, Backend.OJALGO,
-      Backend.COMMONS_MATH, Backend.REFERENCE);
+  /**
+   * Preference order for the default backend: native BLAS first, then the Java backends in the order
+   * of their measured end-to-end speed on this workload (quick preset on two cores: reference 2m56s,
+   * ejml 4m02s; 9 training epochs at m = 256: reference 2.6 s, ejml 3.9 s, commons-math 5.6 s).
+   */
+  private static final List<Backend> PREFERENCE = List.of(Backend.OPENBLAS, Backend.REFERENCE, Backend.EJML,
+      Backend.OJALGO, Backend.COMMONS_MATH);
 
   @Override
   public Integer call() throws IOException {

@@ -247,6 +247,11 @@ public final class NnReport {
     }
     sb.append("\nData: `fig3_fig4_pruning.csv`, `fig3c_fig4f_survival.csv`.\n\n");
     sb.append("## The paper's claims against these numbers\n\n");
+    if (c.learningRates().size() > 1) {
+      sb.append("Optimiser sensitivity: every Figure-2 claim is checked at each learning rate ").append(c.learningRates())
+          .append("; \"partly holds\" there means it held at some but not all of them. Figures 3–4 use η = ")
+          .append(c.learningRates().get(0)).append(".\n\n");
+    }
     for (NnClaims.Claim claim : NnClaims.evaluate(r)) {
       sb.append("- **").append(claim.verdict().text()).append("** — ").append(claim.statement()).append(" ")
           .append(claim.evidence()).append('\n');
