@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CompareCommand.class,
       LinearCommand.class,
+      NnCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
