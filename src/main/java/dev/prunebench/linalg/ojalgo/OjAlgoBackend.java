@@ -27,10 +27,12 @@ import org.ojalgo.matrix.store.R064Store;
  *       physical stores it runs {@code MultiplyNeither} (column AXPYs over contiguous columns, the
  *       library's fastest dense kernel); {@code Aᵀ·B} and {@code A·Bᵀ} pass ojAlgo's logical
  *       {@code transpose()} view, which dispatches to {@code MultiplyLeft} / {@code MultiplyRight}.
- *       Those still stream contiguous columns of the physical operand and read the view only
- *       O(k·n) times, so no transpose is materialised. Measured here for 1024 x 1024 (rough, shared
- *       2-core machine): {@code A·B} ≈ 0.40 s, {@code Aᵀ·B} via the view ≈ 0.32–0.48 s versus
- *       ≈ 0.43–0.94 s with a materialised transpose, {@code A·Bᵀ} via the view ≈ 0.41–0.92 s.
+ *       Those still stream contiguous columns of the physical operand and read each entry of the
+ *       view once per worker thread (O(size) against the O(m·n·k) product), so no transpose is
+ *       materialised: in rough timings a materialised transpose
+ *       followed by {@code MultiplyNeither} was not faster, and it costs a copy of the operand.
+ *       ojAlgo 57's multiply kernels are column-AXPY loops without cache blocking, so large
+ *       products are memory-bound.
  *       Above 32 x 32 all three split their output columns over ojAlgo's thread pool.
  *   <li><b>Least squares</b>: {@code Cholesky.R064} on the smaller Gram matrix (default),
  *       {@code QR.R064} (LQ through the QR of {@code Xᵀ} when n &lt; p) and {@code SingularValue.R064}
