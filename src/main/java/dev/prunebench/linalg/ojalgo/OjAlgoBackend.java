@@ -105,12 +105,14 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
 
   @Override
   public R064Store solveMinNorm(R064Store x, R064Store y, LeastSquaresAlgorithm algorithm, double rcond) {
-    Objects.requireNonNull(algorithm, "algorithm");
     int n = x.getRowDim();
     int p = x.getColDim();
     Checks.requireRhs(n, p, y.getRowDim(), y.getColDim());
     double cutoff = LeastSquares.resolveRcond(rcond, n, p);
-    ColumnMajorKernels.requireFinite("x", x);
+    if (algorithm == null) {
+      throw new IllegalArgumentException("algorithm must not be null");
+    }
+    ColumnMajorKernels.requireFinite("X", x);
     ColumnMajorKernels.requireFinite("y", y);
     return OjAlgoThreads.call(parallelism,
         () -> OjAlgoLeastSquares.solveMinNorm(x, y, algorithm, cutoff));
@@ -119,12 +121,13 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
   @Override
   public R064Store pseudoInverse(R064Store x, double rcond) {
     double cutoff = LeastSquares.resolveRcond(rcond, x.getRowDim(), x.getColDim());
-    ColumnMajorKernels.requireFinite("x", x);
+    ColumnMajorKernels.requireFinite("X", x);
     return OjAlgoThreads.call(parallelism, () -> OjAlgoLeastSquares.pseudoInverse(x, cutoff));
   }
 
   @Override
   public R064Store lsHessianDiagonal(R064Store x) {
+    ColumnMajorKernels.requireFinite("X", x);
     return ColumnMajorKernels.lsHessianDiagonal(x);
   }
 

@@ -64,7 +64,7 @@ class OjAlgoBackendTest {
     R064Store x = SINGLE.fromBoundary(Matrix.of(2, 3, 1, 2, Double.NaN, 4, 5, 6));
     R064Store y = SINGLE.fromBoundary(Matrix.column(1, 2));
     assertThatThrownBy(() -> SINGLE.solveMinNorm(x, y)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("x: entry (0, 2) is NaN; inputs must be finite");
+        .hasMessage("X: entry (0, 2) is NaN; inputs must be finite");
   }
 
   @Test
