@@ -68,6 +68,38 @@ class OjAlgoBackendTest {
   }
 
   @Test
+  void inputsOfExtremeMagnitudeGiveTheExactlyRescaledSolution() {
+    RandomGenerator rng = Rng.of(16);
+    Matrix x = Rng.gaussian(rng, 8, 12);
+    Matrix y = Rng.gaussian(rng, 8, 2);
+    R064Store ys = SINGLE.fromBoundary(y);
+    for (LeastSquaresAlgorithm algorithm : LeastSquaresAlgorithm.values()) {
+      Matrix plain = SINGLE.toBoundary(SINGLE.solveMinNorm(SINGLE.fromBoundary(x), ys, algorithm));
+      // 2^-1000 ≈ 1e-301 (Gram entries would underflow, ojAlgo's SVD alone goes wrong) and 2^900 ≈ 1e271
+      // (Gram entries would overflow): θ(2^s X, y) = 2^-s θ(X, y).
+      for (int s : new int[] {-1000, -560, 560, 900}) {
+        Matrix scaled = SINGLE.toBoundary(SINGLE.solveMinNorm(SINGLE.fromBoundary(times(x, s)), ys, algorithm));
+        // Scaling by a power of two commutes exactly with every floating-point step that neither
+        // overflows nor underflows (and with ojAlgo's relative rank thresholds), so once
+        // PowerOfTwoScaling has brought X back into range the results agree bit for bit
+        // (measured: identical for all three algorithms and all four scales).
+        assertThat(times(scaled, s)).as("%s, X scaled by 2^%d", algorithm, s).isEqualTo(plain);
+      }
+    }
+    Matrix pinv = SINGLE.toBoundary(SINGLE.pseudoInverse(SINGLE.fromBoundary(x)));
+    assertThat(times(SINGLE.toBoundary(SINGLE.pseudoInverse(SINGLE.fromBoundary(times(x, -1000)))), -1000))
+        .isEqualTo(pinv);
+  }
+
+  private static Matrix times(Matrix m, int powerOfTwo) {
+    double[] d = m.toArray();
+    for (int k = 0; k < d.length; k++) {
+      d[k] = Math.scalb(d[k], powerOfTwo);
+    }
+    return Matrix.wrap(m.rows(), m.cols(), d);
+  }
+
+  @Test
   void singleThreadedKernelsSubmitNothingToOjAlgosThreadPool() {
     RandomGenerator rng = Rng.of(12);
     // 200 x 300 is far above ojAlgo's 32-row/column multiply threshold, so with more than one
