@@ -19,30 +19,31 @@ import org.ojalgo.matrix.store.R064Store;
 
 /**
  * The kernels on ojAlgo 57.1.0, native type {@link R064Store}: ojAlgo's dense {@code double} store
- * (called {@code Primitive64Store} before version 52), column-major, entry (i, j) at
- * {@code data[i + j·rows]}.
+ * (formerly {@code Primitive64Store}), column-major, entry (i, j) at {@code data[i + j·rows]}.
  *
  * <p>Paths chosen, and why:
  * <ul>
  *   <li><b>GEMM</b>: {@code R064Store.fillByMultiplying(left, right)} into a fresh store. With two
- *       physical stores it runs {@code MultiplyNeither} (column AXPYs over contiguous columns, the
- *       library's fastest dense kernel); {@code Aᵀ·B} and {@code A·Bᵀ} pass ojAlgo's logical
- *       {@code transpose()} view, which dispatches to {@code MultiplyLeft} / {@code MultiplyRight}.
- *       Those still stream contiguous columns of the physical operand and read each entry of the
- *       view once per worker thread (O(size) against the O(m·n·k) product), so no transpose is
- *       materialised: in rough timings a materialised transpose
- *       followed by {@code MultiplyNeither} was not faster, and it costs a copy of the operand.
- *       ojAlgo 57's multiply kernels are column-AXPY loops without cache blocking, so large
- *       products are memory-bound.
- *       Above 32 x 32 all three split their output columns over ojAlgo's thread pool.
- *   <li><b>Least squares</b>: {@code Cholesky.R064} on the smaller Gram matrix (default),
- *       {@code QR.R064} (LQ through the QR of {@code Xᵀ} when n &lt; p) and {@code SingularValue.R064}
- *       with the project's rcond rule applied to the singular values; see
- *       {@link OjAlgoLeastSquares}.
+ *       physical stores it runs {@code MultiplyNeither} (AXPYs over contiguous columns);
+ *       {@code Aᵀ·B} and {@code A·Bᵀ} pass ojAlgo's logical {@code transpose()} view, which
+ *       dispatches to {@code MultiplyLeft} / {@code MultiplyRight}. Those still stream contiguous
+ *       columns of the physical operand and read each entry of the view once per worker thread
+ *       (O(size) against the O(m·n·k) product), so no transpose is materialised: in rough timings a
+ *       materialised transpose followed by {@code MultiplyNeither} was not faster, and it costs a
+ *       copy of the operand. Above 32 x 32 all three split the output columns over ojAlgo's thread
+ *       pool. ojAlgo 57's multiply kernels are column-AXPY loops without cache blocking, so large
+ *       products are memory-bound; this is the library's own speed, not wrapped in a blocking
+ *       scheme of ours.
+ *   <li><b>Least squares</b>: {@code Cholesky.R064} on the smaller Gram matrix (the default; the
+ *       Gram product dominates its cost), {@code QR.R064} (LQ through the QR of {@code Xᵀ} when
+ *       n &lt; p) and {@code SingularValue.R064} with the project's rcond rule applied to the
+ *       singular values; see {@link OjAlgoLeastSquares}. Inputs of extreme magnitude are first
+ *       scaled exactly by a power of two ({@link PowerOfTwoScaling}).
  *   <li><b>Elementwise kernels, Hessian diagonal, conversion</b>: plain loops on the store's
  *       {@code double[]}; see {@link ColumnMajorKernels} for why not ojAlgo's functional operators.
- *   <li><b>Hard thresholding</b>: the shared default of {@link LinearAlgebraBackend} (ojAlgo has no
- *       selector that beats the O(p) quickselect there).
+ *   <li><b>Hard thresholding</b> (Definition 2.3): the shared default of
+ *       {@link LinearAlgebraBackend}; the selection is O(p) work on a flat array in row-major order,
+ *       the same for every library.
  * </ul>
  *
  * <p><b>Threads.</b> ojAlgo's parallelism is one process-wide setting,
