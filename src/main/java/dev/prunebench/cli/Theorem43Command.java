@@ -110,7 +110,7 @@ public final class Theorem43Command implements Callable<Integer> {
             + "eigenvalues of XᵢXᵢᵀ (backend GEMM + Jacobi). NI is the init-pruning NI of Definition 2.1, "
             + "divided by L(θ₀).%n%n", samples, Arrays.toString(groupSizes), seed, initSeed, backend.cliName(),
             stepFraction, tolerance, maxIterations));
-    md.append("Command: `prunebench theorem43 ").append(String.join(" ", spec.commandLine().getParseResult()
+    md.append("Command: `prunebench ").append(String.join(" ", spec.commandLine().getParseResult()
         .originalArgs())).append("`\n\n");
     md.append("Finding: (B.20) as printed (≤ 1 − κ̃² − 2κ̃) is false; the proof gives ≤ (1 − κ̃)², an equality "
         + "for n = 1 (see `Theorem43Bounds`). The checks below use the corrected form (only for n = 1).\n\n");
@@ -143,9 +143,11 @@ public final class Theorem43Command implements Callable<Integer> {
     double ni2 = top.groupNiShare(1);
     return String.format(Locale.ROOT, "At the largest ratio ρ = %s the small group's NI I₂/L₀ = %.3e sits between "
         + "(B.19) κ̃₂² = %.3e (factor %.3g below) and (4.6) = %.3e (factor %.3g above); κ₂/κ̃₂ = (L₂/μ₂)(L/μ) = "
-        + "%.3g; the two bounds differ by a factor %.3g (≈ 8(κ₂/κ̃₂)² at convergence). (4.7) puts I₁/L₀ = %.6f above %.6f.%n%n",
+        + "%.3g; the two bounds differ by a factor %.3g (≈ 8(κ₂/κ̃₂)² at convergence). (4.7) puts I₁/L₀ = %.6f above %.6f: "
+        + "read as a bound on the deficit 1 − I₁/L₀ = %.3e ≤ %.3e it is %.3g times loose.%n%n",
         HessianBiasReport.ratioLabel(top.ratio()), ni2, e2.groupNiLower(), ni2 / e2.groupNiLower(), e2.groupNiUpper(),
         e2.groupNiUpper() / ni2, e2.kappa() / e2.kappaTilde(), e2.groupNiUpper() / e2.groupNiLower(),
-        top.groupNiShare(0), e2.complementNiLower());
+        top.groupNiShare(0), e2.complementNiLower(), 1 - top.groupNiShare(0), 1 - e2.complementNiLower(),
+        (1 - e2.complementNiLower()) / (1 - top.groupNiShare(0)));
   }
 }

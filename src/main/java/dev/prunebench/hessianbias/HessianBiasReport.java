@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Writes one sweep's CSV files and figures: {@code sweep-<init>.csv} (one row per ratio),
  * {@code trajectories-<init>.csv} (thinned per-iterate records of the trajectory ratios),
  * {@code ni-vs-ratio-<init>.png} (final NI of each group against ρ with the bound envelopes) and
- * {@code loss-vs-tau-<init>.png} (loss against τ with the linear rate). The Markdown summary is
+ * {@code loss-vs-tau-<init>.png} (loss against τ with the linear rate) and {@code ni-vs-tau-<init>.png}
+ * (the NI of group 2 along the trajectory against (4.6)). The Markdown summary is
  * assembled by the command from {@link #markdownSection}.
  */
 public final class HessianBiasReport {
@@ -53,6 +54,9 @@ public final class HessianBiasReport {
     String lossPng = "loss-vs-tau-" + tag + ".png";
     Charts.savePng(lossVsTau(result), dir.resolve(lossPng));
     files.add(lossPng);
+    String niTauPng = "ni-vs-tau-" + tag + ".png";
+    Charts.savePng(niVsTau(result), dir.resolve(niTauPng));
+    files.add(niTauPng);
     return files;
   }
 
@@ -173,7 +177,7 @@ public final class HessianBiasReport {
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-    chart.getStyler().setYAxisMin(1e-12);
+    chart.getStyler().setYAxisMin(1e-13);
     chart.getStyler().setYAxisMax(1e3);
     for (int i = 0; i < 2; i++) {
       Color col = PALETTE[i];
@@ -189,7 +193,7 @@ public final class HessianBiasReport {
 
   static XYChart lossVsTau(HessianBiasExperiment.Result result) {
     XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
-        .title("Loss vs iteration against the linear rate (1 − ημ)^τ (θ₀ "
+        .title("Loss vs iteration (solid) against the linear rate (1 − ημ)^τ (dashed) (θ₀ "
             + result.config().init().name().toLowerCase(Locale.ROOT) + ")")
         .xAxisTitle("iteration τ").yAxisTitle("L(θ_τ) / L(θ₀)").build();
     Charts.style(chart);
@@ -216,6 +220,36 @@ public final class HessianBiasReport {
     return chart;
   }
 
+  /** NI of group 2 (the small-Hessian group for ρ ≥ 1) along each trajectory, against (4.6) at that τ. */
+  static XYChart niVsTau(HessianBiasExperiment.Result result) {
+    XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+        .title("NI of group 2 along GD against (4.6) (θ₀ " + result.config().init().name().toLowerCase(Locale.ROOT)
+            + ")")
+        .xAxisTitle("iteration τ").yAxisTitle("I^N_Δ₂(θ_τ, θ₀) / L(θ₀)").build();
+    Charts.style(chart);
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    int k = 0;
+    for (HessianBiasPoint pt : trajectoryPoints(result)) {
+      GradientDescentTrace t = pt.trace();
+      PplsParameters p = t.ppls();
+      int[] kept = keptIterates(t.last());
+      double[] x = new double[kept.length];
+      double[] ni = new double[kept.length];
+      double[] ub = new double[kept.length];
+      for (int j = 0; j < kept.length; j++) {
+        x[j] = kept[j];
+        ni[j] = t.groupNi()[1][kept[j]] / t.loss0();
+        ub[j] = Theorem43Bounds.groupNiUpperBound46(p.kappa(1), t.eta(), p.totalMu(), kept[j]);
+      }
+      Color col = PALETTE[k++ % PALETTE.length];
+      String r = ratioLabel(pt.ratio());
+      addPositive(chart, "ρ=" + r + " I₂", x, ni, col, false, false);
+      addPositive(chart, "ρ=" + r + " (4.6)", x, ub, col, true, false);
+    }
+    return chart;
+  }
+
   /** {@code 2^k} for exact powers of two, else the decimal value. */
   public static String ratioLabel(double ratio) {
     double e = Math.log(ratio) / Math.log(2);
@@ -233,7 +267,7 @@ public final class HessianBiasReport {
     sb.append("## θ₀ = ").append(tag.equals("zero") ? "0" : "Gaussian (each group's initial output has unit "
         + "variance per sample)").append("\n\n");
     sb.append("![NI vs ratio](").append(files.get(2)).append(")\n\n![loss vs tau](").append(files.get(3))
-        .append(")\n\n");
+        .append(")\n\n![NI vs tau](").append(files.get(4)).append(")\n\n");
     sb.append("Data: `").append(files.get(0)).append("`, `").append(files.get(1)).append("`.\n\n");
     sb.append("| ρ | κ₁ | κ₂ | κ̃₁ | κ̃₂ | τ | I₁/L₀ | I₂/L₀ | (4.6) on I₂ | (B.19) on I₂ | (4.7) on I₁ | "
         + "‖θ−θ*‖ | its bound |\n");

@@ -10,8 +10,8 @@ import java.util.Map;
  * factor observed over all ratios, groups and iterates; and the scale ratios from which the bounds on
  * the small-Hessian group stop being vacuous.
  *
- * @param tightest per bound, the check with the smallest looseness factor (absent when every check of
- *     that bound was vacuous)
+ * @param tightest per bound, the check with the smallest looseness factor over τ ≥ 1 (absent when
+ *     every check of that bound was vacuous)
  * @param smallestMargin per bound, the check with the smallest signed margin
  * @param checked per bound, how many checks were made
  * @param violations per bound, how many checks had a negative margin (no slack applied)
@@ -42,7 +42,8 @@ public record HessianBiasSummary(Map<Theorem43Bound, Located> tightest, Map<Theo
           bad.merge(b, 1L, Long::sum);
         }
         double loose = c.looseness();
-        if (!Double.isNaN(loose)) {
+        // At τ = 0 the rate holds with equality by definition; it says nothing about the bound.
+        if (!Double.isNaN(loose) && c.tau() > 0) {
           Located cur = tight.get(b);
           if (cur == null || loose < cur.check().looseness()) {
             tight.put(b, new Located(pt.ratio(), c));
