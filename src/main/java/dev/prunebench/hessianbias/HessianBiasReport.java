@@ -215,7 +215,7 @@ public final class HessianBiasReport {
       Color col = PALETTE[k++ % PALETTE.length];
       String r = ratioLabel(pt.ratio());
       addPositive(chart, "ρ=" + r + " measured", x, loss, col, false, false);
-      addPositive(chart, "ρ=" + r + " bound (1−ημ)^τ", x, rate, col, true, false);
+      addPositive(chart, "ρ=" + r + " bound (1−ημ)^τ", sparse(x), sparse(rate), col, true, false);
     }
     return chart;
   }
@@ -245,9 +245,24 @@ public final class HessianBiasReport {
       Color col = PALETTE[k++ % PALETTE.length];
       String r = ratioLabel(pt.ratio());
       addPositive(chart, "ρ=" + r + " I₂", x, ni, col, false, false);
-      addPositive(chart, "ρ=" + r + " (4.6)", x, ub, col, true, false);
+      addPositive(chart, "ρ=" + r + " (4.6)", sparse(x), sparse(ub), col, true, false);
     }
     return chart;
+  }
+
+  /**
+   * Every k-th point (about 30 in all, last point kept): a smooth bound curve drawn through fewer
+   * points keeps its dash pattern visible, which a dense polyline loses.
+   */
+  static double[] sparse(double[] v) {
+    int step = Math.max(1, v.length / 30);
+    int m = (v.length - 1) / step + 1;
+    double[] out = new double[m + ((v.length - 1) % step == 0 ? 0 : 1)];
+    for (int j = 0; j < m; j++) {
+      out[j] = v[j * step];
+    }
+    out[out.length - 1] = v[v.length - 1];
+    return out;
   }
 
   /** {@code 2^k} for exact powers of two, else the decimal value. */
