@@ -59,7 +59,7 @@ public final class Theorem43Command implements Callable<Integer> {
   @Option(names = "--max-exponent", description = "Largest scale ratio, as a power of two.", defaultValue = "8")
   double maxExponent;
 
-  @Option(names = "--exponent-step", description = "Grid step, in powers of two.", defaultValue = "1")
+  @Option(names = "--exponent-step", description = "Grid step, in powers of two.", defaultValue = "0.5")
   double exponentStep;
 
   @Option(names = "--trajectory-exponents", split = ",",

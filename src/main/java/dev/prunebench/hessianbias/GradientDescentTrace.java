@@ -11,6 +11,9 @@ import dev.prunebench.theory.PplsParameters;
  * {@code I^N_Δ̄ᵢ(θ_τ, θ₀) = L(θ_τ with every coordinate outside Δᵢ reset to θ₀) − L(θ_τ)}
  * ({@code complementNi}). They are absolute (not divided by L(θ₀)).
  *
+ * <p>The arrays are handed over, not copied (a trace can hold tens of thousands of entries); callers
+ * must treat them as read-only.
+ *
  * @param ppls the PPLS parameters the run used
  * @param eta the step size η
  * @param sigmaMinSquared σ_min(X)² of the full design (≥ μ), for the distance-to-limit estimate

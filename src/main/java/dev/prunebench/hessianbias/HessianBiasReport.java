@@ -312,7 +312,8 @@ public final class HessianBiasReport {
     }
     sb.append('\n');
     sb.append(String.format(Locale.ROOT, "(4.6) on the small group is below 1 for every ρ ≥ %s; (4.7) on its "
-        + "complement is positive for every ρ ≥ %s (from the last iterate).%n%n",
+        + "complement is positive for every ρ ≥ %s (from the last iterate). In the limit τ → ∞ both need "
+        + "8κ₂² + 4κ₂ < 1, i.e. κ₂ < (√3 − 1)/4 ≈ 0.183; below that ratio they are vacuous.%n%n",
         Double.isNaN(summary.biteRatio46()) ? "none" : ratioLabel(summary.biteRatio46()),
         Double.isNaN(summary.biteRatio47()) ? "none" : ratioLabel(summary.biteRatio47())));
     return sb.toString();
