@@ -13,7 +13,7 @@ class HessianBiasCommandTest {
   @Test
   void theorem43CommandWritesCsvFiguresAndReadme(@TempDir Path dir) throws Exception {
     int code = Main.run("theorem43", "--out", dir.toString(), "-n", "6", "--group-sizes", "12,18",
-        "--min-exponent", "-2", "--max-exponent", "3", "--trajectory-exponents", "0,2");
+        "--min-exponent", "-2", "--max-exponent", "3", "--exponent-step", "1", "--trajectory-exponents", "0,2");
     assertThat(code).isZero();
     for (String tag : new String[] {"zero", "gaussian"}) {
       assertThat(dir.resolve("sweep-" + tag + ".csv")).exists();
