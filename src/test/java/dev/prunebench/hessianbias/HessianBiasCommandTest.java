@@ -21,6 +21,7 @@ class HessianBiasCommandTest {
       assertThat(Files.size(dir.resolve("ni-vs-ratio-" + tag + ".png"))).isGreaterThan(1000);
       assertThat(Files.size(dir.resolve("loss-vs-tau-" + tag + ".png"))).isGreaterThan(1000);
     }
+    assertThat(dir.resolve("one-sample.csv")).exists();
     // header + one row per ratio 2^-2 … 2^3
     assertThat(Files.readAllLines(dir.resolve("sweep-zero.csv"))).hasSize(1 + 6);
     String readme = Files.readString(dir.resolve("README.md"));
