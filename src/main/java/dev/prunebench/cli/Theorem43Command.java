@@ -98,6 +98,10 @@ public final class Theorem43Command implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    if (!backend.availability().available()) {
+      throw new ParameterException(spec.commandLine(), "--backend " + backend.cliName() + " is unavailable here: "
+          + backend.availability().reason());
+    }
     AtomicFiles.requireWritableDirectory(out);
     double[] traj = Arrays.stream(trajectoryExponents).map(e -> Math.pow(2, e))
         .filter(t -> Arrays.stream(ratios).anyMatch(r -> r == t)).toArray();
