@@ -4,6 +4,7 @@ import dev.prunebench.hessianbias.GradientDescentSettings;
 import dev.prunebench.hessianbias.HessianBiasConfig;
 import dev.prunebench.hessianbias.HessianBiasExperiment;
 import dev.prunebench.hessianbias.HessianBiasPoint;
+import dev.prunebench.hessianbias.HessianBiasMarkdown;
 import dev.prunebench.hessianbias.HessianBiasReport;
 import dev.prunebench.hessianbias.HessianBiasSummary;
 import dev.prunebench.hessianbias.InitMode;
@@ -130,7 +131,7 @@ public final class Theorem43Command implements Callable<Integer> {
       HessianBiasSummary summary = HessianBiasSummary.of(result);
       List<String> files = HessianBiasReport.write(result, out);
       double secs = (System.nanoTime() - s0) / 1e9;
-      md.append(HessianBiasReport.markdownSection(result, summary, files));
+      md.append(HessianBiasMarkdown.markdownSection(result, summary, files));
       md.append(looseness(result));
       pw.printf(Locale.ROOT, "theta0=%s: %d ratios in %.1f s; violations: %s; wrote %s%n",
           init.name().toLowerCase(Locale.ROOT), ratios.length, secs, summary.violations(), files);
@@ -140,7 +141,7 @@ public final class Theorem43Command implements Callable<Integer> {
       HessianBiasConfig one = new HessianBiasConfig(seed, initSeed, backend, 1, groupSizes,
           HessianBiasConfig.powerOfTwoGrid(-4, 4, 1), null, gd, InitMode.ZERO);
       HessianBiasExperiment.Result r1 = HessianBiasExperiment.run(one);
-      md.append(HessianBiasReport.oneSampleSection(r1, out));
+      md.append(HessianBiasMarkdown.oneSampleSection(r1, HessianBiasReport.writeOneSample(r1, out)));
       pw.println("n=1 check of (B.18)-(B.20): " + r1.points().size() + " ratios; wrote one-sample.csv");
     }
     md.append(String.format(Locale.ROOT, "Total run time %.1f s.%n", (System.nanoTime() - t0) / 1e9));
@@ -160,7 +161,7 @@ public final class Theorem43Command implements Callable<Integer> {
         + "(B.19) κ̃₂² = %.3e (factor %.3g below) and (4.6) = %.3e (factor %.3g above); κ₂/κ̃₂ = (L₂/μ₂)(L/μ) = "
         + "%.3g; the two bounds differ by a factor %.3g (≈ 8(κ₂/κ̃₂)² at convergence). (4.7) puts I₁/L₀ = %.6f above %.6f: "
         + "read as a bound on the deficit 1 − I₁/L₀ = %.3e ≤ %.3e it is %.3g times loose.%n%n",
-        HessianBiasReport.ratioLabel(top.ratio()), ni2, e2.groupNiLower(), ni2 / e2.groupNiLower(), e2.groupNiUpper(),
+        HessianBiasMarkdown.ratioLabel(top.ratio()), ni2, e2.groupNiLower(), ni2 / e2.groupNiLower(), e2.groupNiUpper(),
         e2.groupNiUpper() / ni2, e2.kappa() / e2.kappaTilde(), e2.groupNiUpper() / e2.groupNiLower(),
         top.groupNiShare(0), e2.complementNiLower(), 1 - top.groupNiShare(0), 1 - e2.complementNiLower(),
         (1 - e2.complementNiLower()) / (1 - top.groupNiShare(0)));
