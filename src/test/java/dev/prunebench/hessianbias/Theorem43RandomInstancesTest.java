@@ -98,6 +98,8 @@ class Theorem43RandomInstancesTest {
       GradientDescentTrace t = inst.replay(backend, 300, 0);
       double rel = boundRelativeSlack(design, t.ppls());
       for (HessianBiasChecks.Check c : HessianBiasChecks.of(t, design.samples())) {
+        // ‖dᵢ‖² is a sum of pᵢ squares (relative error ≤ pᵢε), not a difference of losses, so (4.5)
+        // gets a relative allowance 4pε instead of the loss-type one.
         double abs = c.bound() == Theorem43Bound.EQ_4_5
             ? 4 * design.parameters() * EPS * c.boundValue()
             : roundingSlack(design, t, c.tau());
