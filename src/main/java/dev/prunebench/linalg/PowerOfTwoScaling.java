@@ -29,10 +29,18 @@ public final class PowerOfTwoScaling {
     for (double v : a) {
       max = Math.max(max, Math.abs(v));
     }
-    if (max == 0) {
+    return exponentOfMax(max);
+  }
+
+  /**
+   * The scaling exponent for entries whose largest absolute value is {@code maxAbs}: for backends
+   * whose storage is not one flat array, or that already know the maximum.
+   */
+  public static int exponentOfMax(double maxAbs) {
+    if (maxAbs == 0) {
       return 0;
     }
-    int e = Math.getExponent(max);
+    int e = Math.getExponent(maxAbs);
     return e >= -SAFE_EXPONENT && e < SAFE_EXPONENT ? 0 : e;
   }
 
