@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       LinearCommand.class,
       NnCommand.class,
+      Theorem43Command.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
