@@ -1,0 +1,138 @@
+package dev.prunebench.linalg.openblas;
+
+import dev.prunebench.linalg.Checks;
+import dev.prunebench.linalg.Matrix;
+import java.nio.DoubleBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+
+/**
+ * A dense matrix of doubles living off the Java heap, the operand type of {@link OpenBlasBackend}.
+ *
+ * <p>Layout: <b>row-major</b>, entry (i, j) at offset {@code i * cols + j}, exactly like the boundary
+ * {@link Matrix}, so conversion in either direction is one {@code memcpy}. BLAS calls pass
+ * {@code CblasRowMajor}. LAPACK routines are column-major at heart; the kernels use the identity
+ * "a row-major n x p buffer is the column-major p x n buffer of Xᵀ" to call them without transposing
+ * (see {@link NativeLeastSquares}).
+ *
+ * <p>Memory: the buffer is allocated by JavaCPP ({@code new DoublePointer(size)}) and freed
+ * deterministically by {@link #close()} (which {@code release(m)} calls). If a matrix is never closed,
+ * JavaCPP's phantom-reference deallocator frees it after garbage collection; there is no finaliser.
+ * Using a closed matrix throws {@link IllegalStateException} rather than reading freed memory.
+ * Inside an enclosing JavaCPP {@code PointerScope} the buffer belongs to that scope, as usual in JavaCPP.
+ *
+ * <p>Not thread-safe to close while another thread uses it; otherwise immutable once a kernel has
+ * returned it (kernels never modify their inputs).
+ */
+public final class NativeMatrix implements AutoCloseable {
+  private final int rows;
+  private final int cols;
+  private DoublePointer data;
+  private DoubleBuffer view;
+
+  private NativeMatrix(int rows, int cols) {
+    Checks.requireDimensions(rows, cols);
+    this.rows = rows;
+    this.cols = cols;
+    long size = (long) rows * cols;
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("matrix too large for one buffer: " + rows + "x" + cols);
+    }
+    this.data = new DoublePointer(size);
+    this.view = data.asBuffer();
+  }
+
+  /** A new matrix with unspecified contents; every kernel that calls this writes all entries. */
+  static NativeMatrix uninitialized(int rows, int cols) {
+    return new NativeMatrix(rows, cols);
+  }
+
+  /** A new all-zero matrix. */
+  static NativeMatrix zeros(int rows, int cols) {
+    NativeMatrix m = new NativeMatrix(rows, cols);
+    m.data.zero();
+    return m;
+  }
+
+  /** Copies a boundary matrix off-heap: one bulk copy, the layouts agree. */
+  public static NativeMatrix of(Matrix m) {
+    NativeMatrix n = new NativeMatrix(m.rows(), m.cols());
+    m.copyInto(n.view);
+    return n;
+  }
+
+  /** Copies the entries back onto the heap: one bulk copy. */
+  public Matrix toMatrix() {
+    double[] d = new double[size()];
+    buffer().get(0, d);
+    return Matrix.wrap(rows, cols, d);
+  }
+
+  /** A deep copy in fresh off-heap memory. */
+  NativeMatrix copy() {
+    NativeMatrix c = new NativeMatrix(rows, cols);
+    org.bytedeco.javacpp.Pointer.memcpy(c.data, pointer(), (long) size() * Double.BYTES);
+    return c;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  int size() {
+    return rows * cols;
+  }
+
+  /** The off-heap buffer, for BLAS/LAPACK calls. */
+  DoublePointer pointer() {
+    requireOpen();
+    return data;
+  }
+
+  /** A {@link DoubleBuffer} view of the same memory (native byte order), for plain Java loops. */
+  DoubleBuffer buffer() {
+    requireOpen();
+    return view;
+  }
+
+  /** Rejects NaN and infinite entries with the same message as {@link Checks#requireFinite}. */
+  void requireFinite(String name) {
+    DoubleBuffer b = buffer();
+    int n = size();
+    for (int k = 0; k < n; k++) {
+      if (!Double.isFinite(b.get(k))) {
+        // The failure path reuses the shared message; the fast path never leaves native memory.
+        Checks.requireFinite(name, toMatrix());
+      }
+    }
+  }
+
+  public boolean isClosed() {
+    return data == null;
+  }
+
+  /** Frees the off-heap memory now. Idempotent. */
+  @Override
+  public void close() {
+    DoublePointer d = data;
+    if (d != null) {
+      data = null;
+      view = null;
+      d.close();
+    }
+  }
+
+  private void requireOpen() {
+    if (data == null) {
+      throw new IllegalStateException("NativeMatrix " + rows + "x" + cols + " was released and cannot be used");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NativeMatrix[" + rows + "x" + cols + (isClosed() ? ", released]" : "]");
+  }
+}
