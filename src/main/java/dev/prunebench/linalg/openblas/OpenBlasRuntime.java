@@ -58,7 +58,8 @@ final class OpenBlasRuntime {
       }
     } catch (LinkageError e) {
       throw new IllegalStateException("OpenBLAS native library did not load on platform "
-          + Loader.getPlatform() + " (javacpp.platform must match this machine): " + e, e);
+          + Loader.getPlatform() + " (is the org.bytedeco:openblas jar with this platform's classifier on the "
+          + "class path?): " + e, e);
     }
   }
 
