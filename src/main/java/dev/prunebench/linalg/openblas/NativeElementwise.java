@@ -11,7 +11,8 @@ import java.nio.DoubleBuffer;
  * off-heap matrices. BLAS has {@code daxpy} and {@code dscal} for {@code a + αb} and {@code αa};
  * everything else is a plain Java loop. Those loops move the off-heap data through a small heap
  * chunk with bulk {@link DoubleBuffer} copies (memcpy), so the arithmetic itself is an ordinary,
- * vectorisable array loop. Inputs are never modified; every method returns a new matrix.
+ * vectorisable array loop, and the finiteness check runs on the same chunk. Inputs are never
+ * modified; every method returns a new matrix.
  */
 final class NativeElementwise {
   /** 4096 doubles = 32 KiB, about one L1 cache. */
@@ -75,11 +76,14 @@ final class NativeElementwise {
 
   /** Row-wise softmax, shifted by the row maximum so that {@code exp} cannot overflow. */
   static NativeMatrix softmaxRows(NativeMatrix z) {
-    z.requireFinite("z");
     int n = z.rows();
     int k = z.cols();
     double[] row = new double[k];
     DoubleBuffer in = z.buffer();
+    for (int i = 0; i < n; i++) {
+      in.get(i * k, row);
+      requireFinite(row, k, z, "z");
+    }
     NativeMatrix out = NativeMatrix.uninitialized(n, k);
     DoubleBuffer o = out.buffer();
     for (int i = 0; i < n; i++) {
@@ -104,7 +108,6 @@ final class NativeElementwise {
 
   /** Column sums as a 1 x cols row vector. */
   static NativeMatrix columnSums(NativeMatrix a) {
-    a.requireFinite("a");
     int n = a.rows();
     int p = a.cols();
     double[] s = new double[p];
@@ -112,6 +115,7 @@ final class NativeElementwise {
     DoubleBuffer in = a.buffer();
     for (int i = 0; i < n; i++) {
       in.get(i * p, row);
+      requireFinite(row, p, a, "a");
       for (int j = 0; j < p; j++) {
         s[j] += row[j];
       }
@@ -120,7 +124,6 @@ final class NativeElementwise {
   }
 
   static double sum(NativeMatrix a) {
-    a.requireFinite("a");
     DoubleBuffer in = a.buffer();
     int size = a.size();
     double[] chunk = new double[Math.min(CHUNK, size)];
@@ -128,6 +131,7 @@ final class NativeElementwise {
     for (int off = 0; off < size; off += CHUNK) {
       int len = Math.min(CHUNK, size - off);
       in.get(off, chunk, 0, len);
+      requireFinite(chunk, len, a, "a");
       for (int t = 0; t < len; t++) {
         s += chunk[t];
       }
@@ -143,42 +147,64 @@ final class NativeElementwise {
   }
 
   private static NativeMatrix map(NativeMatrix a, String name, Unary op) {
-    a.requireFinite(name);
     int size = a.size();
     DoubleBuffer in = a.buffer();
     NativeMatrix c = NativeMatrix.uninitialized(a.rows(), a.cols());
-    DoubleBuffer out = c.buffer();
-    double[] x = new double[Math.min(CHUNK, size)];
-    double[] r = new double[x.length];
-    for (int off = 0; off < size; off += CHUNK) {
-      int len = Math.min(CHUNK, size - off);
-      in.get(off, x, 0, len);
-      op.apply(x, r, len);
-      out.put(off, r, 0, len);
+    try {
+      DoubleBuffer out = c.buffer();
+      double[] x = new double[Math.min(CHUNK, size)];
+      double[] r = new double[x.length];
+      for (int off = 0; off < size; off += CHUNK) {
+        int len = Math.min(CHUNK, size - off);
+        in.get(off, x, 0, len);
+        requireFinite(x, len, a, name);
+        op.apply(x, r, len);
+        out.put(off, r, 0, len);
+      }
+      return c;
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
     }
-    return c;
   }
 
   private static NativeMatrix zip(NativeMatrix a, NativeMatrix b, Binary op) {
     Checks.requireSameShape("a", a.rows(), a.cols(), "b", b.rows(), b.cols());
-    a.requireFinite("a");
-    b.requireFinite("b");
     int size = a.size();
     DoubleBuffer ia = a.buffer();
     DoubleBuffer ib = b.buffer();
     NativeMatrix c = NativeMatrix.uninitialized(a.rows(), a.cols());
-    DoubleBuffer out = c.buffer();
-    double[] x = new double[Math.min(CHUNK, size)];
-    double[] y = new double[x.length];
-    double[] r = new double[x.length];
-    for (int off = 0; off < size; off += CHUNK) {
-      int len = Math.min(CHUNK, size - off);
-      ia.get(off, x, 0, len);
-      ib.get(off, y, 0, len);
-      op.apply(x, y, r, len);
-      out.put(off, r, 0, len);
+    try {
+      DoubleBuffer out = c.buffer();
+      double[] x = new double[Math.min(CHUNK, size)];
+      double[] y = new double[x.length];
+      double[] r = new double[x.length];
+      for (int off = 0; off < size; off += CHUNK) {
+        int len = Math.min(CHUNK, size - off);
+        ia.get(off, x, 0, len);
+        ib.get(off, y, 0, len);
+        requireFinite(x, len, a, "a");
+        requireFinite(y, len, b, "b");
+        op.apply(x, y, r, len);
+        out.put(off, r, 0, len);
+      }
+      return c;
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
     }
-    return c;
+  }
+
+  /**
+   * Checks a chunk already copied to the heap, so validation costs no extra pass over off-heap memory;
+   * on a hit, {@link NativeMatrix#requireFinite} locates the first bad entry for the shared message.
+   */
+  static void requireFinite(double[] chunk, int len, NativeMatrix source, String name) {
+    for (int t = 0; t < len; t++) {
+      if (!Double.isFinite(chunk[t])) {
+        source.requireFinite(name);
+      }
+    }
   }
 
   private static void requireFiniteScalar(String name, double v) {

@@ -214,7 +214,6 @@ final class NativeLeastSquares {
 
   /** {@code H_jj = (2/n) Σᵢ X_ij²} (paper eq. 3.1), one pass over the rows. */
   static NativeMatrix lsHessianDiagonal(NativeMatrix x) {
-    x.requireFinite("X");
     int n = x.rows();
     int p = x.cols();
     double[] h = new double[p];
@@ -223,6 +222,7 @@ final class NativeLeastSquares {
     for (int i = 0; i < n; i++) {
       // Bulk copy a row to the heap so that the inner loop is a plain, vectorisable array loop.
       xb.get(i * p, row);
+      NativeElementwise.requireFinite(row, p, x, "X");
       for (int j = 0; j < p; j++) {
         h[j] += row[j] * row[j];
       }
