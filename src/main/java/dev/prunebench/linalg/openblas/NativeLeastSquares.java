@@ -37,11 +37,10 @@ import org.bytedeco.javacpp.Pointer;
  *   <li>CHOLESKY: Gram by {@code cblas_dsyrk} ({@code G = AᵀA = X Xᵀ} for n &lt; p,
  *       {@code G = A Aᵀ = XᵀX} for n ≥ p; lower triangle), then {@code LAPACKE_dposv}. n &lt; p:
  *       {@code θ = Xᵀ (X Xᵀ)⁻¹ y}; n ≥ p: {@code θ = (XᵀX)⁻¹ Xᵀ y}. LAPACK's {@code info > 0} and a
- *       numerically zero pivot ({@code L_ii² ≤ 10·ε·max(n,p)·G_ii}, i.e. row/column i of X lies
- *       within angle ≈ √(10·ε·max(n,p)) of the span of the previous ones, where the Gram solve has no
- *       correct digits left) both throw
- *       {@link RankDeficientException}: dpotrf only fails on pivots that are not positive, and a
- *       rank-deficient X typically leaves a rounding-size positive pivot instead.</li>
+ *       numerically zero pivot both throw {@link RankDeficientException}: dpotrf only fails on pivots
+ *       that are not positive, while a rank-deficient X typically leaves a positive pivot of rounding
+ *       size ε·‖G‖. The pivot rule is the reference backend's: the shared rcond rule applied to G
+ *       (whose eigenvalues are σᵢ²), {@code L_kk² ≤ ε·max(n,p)·max_j G_jj}.</li>
  *   <li>QR: {@code LAPACKE_dgels(…, 'T', …)} on A solves with {@code Aᵀ = X}: for n ≤ p it is the
  *       minimum-norm solution through the QR of Xᵀ (the LQ of X), for n &gt; p least squares through
  *       the LQ of Xᵀ (the QR of X). dgels detects only exact zeros on the triangular diagonal, so
@@ -58,12 +57,6 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class NativeLeastSquares {
   private static final double EPS = Math.ulp(1.0);
-  /**
-   * Safety factor of the Cholesky pivot test. An exactly duplicated row leaves a pivot of rounding
-   * size, measured at up to ≈ 1.0 × ε·max(n,p)·G_ii on a 3 x 3 integer example (and ≤ 0.12 × on 300
-   * random duplicated-row problems, n ≤ 121, p ≤ 321); 10 keeps such cases caught with margin.
-   */
-  private static final double PIVOT_FACTOR = 10;
 
   private NativeLeastSquares() {}
 
@@ -116,14 +109,19 @@ final class NativeLeastSquares {
   }
 
   private static void requireNonZeroPivots(DoublePointer factor, double[] gramDiagonal, int m, int maxDim) {
+    double maxDiag = 0;
+    for (double d : gramDiagonal) {
+      maxDiag = Math.max(maxDiag, d);
+    }
+    double tol = EPS * maxDim * maxDiag;
     DoubleBuffer l = factor.asBuffer();
-    for (int i = 0; i < m; i++) {
-      double lii = l.get(i * (m + 1));
-      double tol = PIVOT_FACTOR * EPS * maxDim * gramDiagonal[i];
-      if (lii * lii <= tol) {
-        throw new RankDeficientException("Gram matrix numerically singular (pivot " + (i + 1) + " of " + m
-            + ": L_ii² = " + lii * lii + " ≤ 10·ε·max(n,p)·G_ii = " + tol
-            + "): X is rank-deficient or too ill-conditioned for CHOLESKY, use SVD");
+    for (int k = 0; k < m; k++) {
+      double lkk = l.get(k * (m + 1));
+      double pivot = lkk * lkk;
+      if (!(pivot > tol)) {
+        throw new RankDeficientException("Gram matrix not positive definite (leading minor " + (k + 1)
+            + ", pivot " + pivot + " <= " + tol + " = eps * max(n, p) * max diagonal): X is rank-deficient or "
+            + "too ill-conditioned for CHOLESKY, use SVD");
       }
     }
   }
