@@ -19,6 +19,8 @@ import org.bytedeco.javacpp.DoublePointer;
  * JavaCPP's phantom-reference deallocator frees it after garbage collection; there is no finaliser.
  * Using a closed matrix throws {@link IllegalStateException} rather than reading freed memory.
  * Inside an enclosing JavaCPP {@code PointerScope} the buffer belongs to that scope, as usual in JavaCPP.
+ * JavaCPP counts every live buffer ({@code Pointer.totalBytes()}) against
+ * {@code org.bytedeco.javacpp.maxBytes} (default: {@code -Xmx}).
  *
  * <p>Not thread-safe to close while another thread uses it; otherwise immutable once a kernel has
  * returned it (kernels never modify their inputs).
