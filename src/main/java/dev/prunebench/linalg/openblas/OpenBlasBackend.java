@@ -38,11 +38,11 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
    * @throws IllegalStateException or {@link LinkageError} if the native library cannot be loaded here
    */
   public static LinearAlgebraBackend<?> create(Parallelism parallelism) {
-    return typed(parallelism);
+    return of(parallelism);
   }
 
-  /** {@link #create(Parallelism)} with the native matrix type visible, for code in this package's tests. */
-  public static OpenBlasBackend typed(Parallelism parallelism) {
+  /** {@link #create(Parallelism)} with the native matrix type visible (benchmarks, tests). */
+  public static OpenBlasBackend of(Parallelism parallelism) {
     if (parallelism == null) {
       throw new IllegalArgumentException("parallelism must be SINGLE or ALL_CORES, got null");
     }

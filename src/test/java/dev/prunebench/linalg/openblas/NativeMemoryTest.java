@@ -23,7 +23,7 @@ class NativeMemoryTest {
   @BeforeAll
   static void load() {
     OpenBlasTestSupport.assumeOpenBlasLoads();
-    backend = OpenBlasBackend.typed(Parallelism.SINGLE);
+    backend = OpenBlasBackend.of(Parallelism.SINGLE);
   }
 
   @Test

@@ -18,7 +18,7 @@ class OpenBlasErrorsTest {
   @BeforeAll
   static void load() {
     OpenBlasTestSupport.assumeOpenBlasLoads();
-    backend = OpenBlasBackend.typed(Parallelism.SINGLE);
+    backend = OpenBlasBackend.of(Parallelism.SINGLE);
   }
 
   /** A random n x p matrix whose row {@code zeroRow} is zero. */

@@ -28,7 +28,7 @@ class OpenBlasKernelsTest {
   @BeforeAll
   static void load() {
     OpenBlasTestSupport.assumeOpenBlasLoads();
-    backend = OpenBlasBackend.typed(Parallelism.ALL_CORES);
+    backend = OpenBlasBackend.of(Parallelism.ALL_CORES);
   }
 
   /**

@@ -20,8 +20,8 @@ class OpenBlasThreadsTest {
 
   @Test
   void singleRunsOneThreadAndAllCoresRunsWhatOpenBlasChoseAtLoadTime() {
-    assertThat(OpenBlasBackend.typed(Parallelism.SINGLE).info().threads()).isEqualTo(1);
-    int all = OpenBlasBackend.typed(Parallelism.ALL_CORES).info().threads();
+    assertThat(OpenBlasBackend.of(Parallelism.SINGLE).info().threads()).isEqualTo(1);
+    int all = OpenBlasBackend.of(Parallelism.ALL_CORES).info().threads();
     assertThat(all).isEqualTo(OpenBlasRuntime.threadsFor(Parallelism.ALL_CORES)).isBetween(1,
         openblas_full.openblas_get_num_procs());
     String env = System.getenv("OPENBLAS_NUM_THREADS");
@@ -33,8 +33,8 @@ class OpenBlasThreadsTest {
 
   @Test
   void eachKernelRunsWithItsInstancesThreadCountThoughTheSettingIsProcessWide() {
-    OpenBlasBackend single = OpenBlasBackend.typed(Parallelism.SINGLE);
-    OpenBlasBackend all = OpenBlasBackend.typed(Parallelism.ALL_CORES);
+    OpenBlasBackend single = OpenBlasBackend.of(Parallelism.SINGLE);
+    OpenBlasBackend all = OpenBlasBackend.of(Parallelism.ALL_CORES);
     NativeMatrix a = single.fromBoundary(Matrix.identity(4));
     all.release(all.multiply(a, a));
     assertThat(openblas_full.openblas_get_num_threads()).isEqualTo(all.info().threads());
@@ -45,7 +45,7 @@ class OpenBlasThreadsTest {
 
   @Test
   void infoNamesLibraryVersionCoreTypeAndEnvironment() {
-    BackendInfo info = OpenBlasBackend.typed(Parallelism.SINGLE).info();
+    BackendInfo info = OpenBlasBackend.of(Parallelism.SINGLE).info();
     assertThat(info.backend()).isEqualTo(Backend.OPENBLAS);
     assertThat(info.library()).isEqualTo("OpenBLAS");
     assertThat(info.version()).matches("\\d+\\.\\d+\\.\\d+.*");
