@@ -67,13 +67,63 @@ final class NativeLeastSquares {
     }
     Checks.requireRhs(x.rows(), x.cols(), y.rows(), y.cols());
     double rc = LeastSquares.resolveRcond(rcond, x.rows(), x.cols());
-    x.requireFinite("X");
-    y.requireFinite("y");
-    return switch (algorithm) {
-      case CHOLESKY -> cholesky(x, y);
-      case QR -> qr(x, y);
-      case SVD -> svd(x, y, rc);
-    };
+    int ex = scaleExponent(x.maxAbsFinite("X"));
+    int ey = scaleExponent(y.maxAbsFinite("y"));
+    NativeMatrix xs = scaled(x, ex);
+    NativeMatrix ys = scaled(y, ey);
+    try {
+      NativeMatrix theta = switch (algorithm) {
+        case CHOLESKY -> cholesky(xs, ys);
+        case QR -> qr(xs, ys);
+        case SVD -> svd(xs, ys, rc);
+      };
+      return unscaleInPlace(theta, ey - ex);
+    } finally {
+      if (xs != x) {
+        xs.close();
+      }
+      if (ys != y) {
+        ys.close();
+      }
+    }
+  }
+
+  /**
+   * Outside {@code [2^-256, 2^256)} the largest |entry| is scaled to about 1 by an exact power of two,
+   * the reference backend's rule: the Gram matrix (and LAPACK's internal squared norms) would otherwise
+   * overflow or underflow, e.g. X of 1e-170s has {@code X Xᵀ = 0} and would look rank-deficient.
+   * {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it. Inside the range nothing is copied.
+   */
+  private static final int SAFE_EXPONENT = 256;
+
+  /** 0 if {@code maxAbs} is zero or in [2^-256, 2^256), else its binary exponent. */
+  private static int scaleExponent(double maxAbs) {
+    if (maxAbs == 0) {
+      return 0;
+    }
+    int e = Math.getExponent(maxAbs);
+    return e >= -SAFE_EXPONENT && e < SAFE_EXPONENT ? 0 : e;
+  }
+
+  /** {@code m} itself if {@code e == 0}, else a copy times 2^-e (exact, entry by entry). */
+  private static NativeMatrix scaled(NativeMatrix m, int e) {
+    if (e == 0) {
+      return m;
+    }
+    NativeMatrix c = m.copy();
+    unscaleInPlace(c, -e);
+    return c;
+  }
+
+  /** Multiplies every entry by 2^e with {@link Math#scalb}, exact unless the result itself under/overflows. */
+  private static NativeMatrix unscaleInPlace(NativeMatrix m, int e) {
+    if (e != 0) {
+      DoubleBuffer b = m.buffer();
+      for (int k = 0, n = m.size(); k < n; k++) {
+        b.put(k, Math.scalb(b.get(k), e));
+      }
+    }
+    return m;
   }
 
   private static NativeMatrix cholesky(NativeMatrix x, NativeMatrix y) {
@@ -185,12 +235,18 @@ final class NativeLeastSquares {
     int n = x.rows();
     int p = x.cols();
     double rc = LeastSquares.resolveRcond(rcond, n, p);
-    x.requireFinite("X");
+    int ex = scaleExponent(x.maxAbsFinite("X"));
     int r = Math.min(n, p);
     try (DoublePointer a = copyOf(x);
         DoublePointer s = new DoublePointer(r);
         DoublePointer u = new DoublePointer((long) p * r);
         DoublePointer vt = new DoublePointer((long) r * n)) {
+      if (ex != 0) {
+        DoubleBuffer ab = a.asBuffer();
+        for (int k = 0, size = n * p; k < size; k++) {
+          ab.put(k, Math.scalb(ab.get(k), -ex));
+        }
+      }
       LapackInfo.requireSvdConverged("LAPACKE_dgesdd",
           LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', p, n, a, p, s, u, p, vt, r));
       DoubleBuffer sv = s.asBuffer();
@@ -206,7 +262,7 @@ final class NativeLeastSquares {
       NativeMatrix pinv = NativeMatrix.uninitialized(p, n);
       // X⁺ = U'S⁺ · V'ᵀ: U' is row-major r x p and V'ᵀ row-major n x r as buffers, so both transposed.
       cblas_dgemm(CblasRowMajor, CblasTrans, CblasTrans, p, n, r, 1.0, u, p, vt, r, 0.0, pinv.pointer(), n);
-      return pinv;
+      return unscaleInPlace(pinv, -ex); // (2^-e X)⁺ = 2^e X⁺
     }
   }
 

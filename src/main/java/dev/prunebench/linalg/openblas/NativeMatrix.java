@@ -112,6 +112,24 @@ public final class NativeMatrix implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #requireFinite} and the largest |entry| in the same single pass (the least-squares kernels
+   * need both: validation and the scaling decision).
+   */
+  double maxAbsFinite(String name) {
+    DoubleBuffer b = buffer();
+    int n = size();
+    double max = 0;
+    for (int k = 0; k < n; k++) {
+      double a = Math.abs(b.get(k));
+      if (!(a <= Double.MAX_VALUE)) {
+        Checks.requireFinite(name, toMatrix());
+      }
+      max = Math.max(max, a);
+    }
+    return max;
+  }
+
   public boolean isClosed() {
     return data == null;
   }
