@@ -106,6 +106,36 @@ class OpenBlasErrorsTest {
   }
 
   @Test
+  void theVectorisedFinitenessCheckFindsEveryBadEntryAtEveryPosition() {
+    // The fast path trusts that a NaN/Inf anywhere makes cblas_dasum non-finite; vector kernels treat
+    // the first, middle and remainder lanes differently, so every position of sizes 1..40 is tried.
+    for (int size = 1; size <= 40; size++) {
+      for (int pos = 0; pos < size; pos++) {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+          double[] d = new double[size];
+          java.util.Arrays.fill(d, 1.0);
+          d[pos] = bad;
+          NativeMatrix a = backend.fromBoundary(Matrix.of(1, size, d));
+          NativeMatrix b = backend.fromBoundary(Matrix.zeros(size, 1));
+          assertThatThrownBy(() -> backend.multiply(a, b)).as("size %d pos %d %s", size, pos, bad)
+              .hasMessage("A: entry (0, " + pos + ") is " + bad + "; inputs must be finite");
+          assertThatThrownBy(() -> backend.solveMinNorm(a, backend.fromBoundary(Matrix.row(1))))
+              .hasMessageStartingWith("X: entry (0, " + pos + ")");
+          backend.release(a);
+          backend.release(b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void finiteEntriesWhoseAbsoluteSumOverflowsAreAccepted() {
+    NativeMatrix a = backend.fromBoundary(Matrix.row(1e308, -1e308, 1e308));
+    NativeMatrix b = backend.fromBoundary(Matrix.column(0, 0, 0));
+    assertThat(backend.toBoundary(backend.multiply(a, b)).get(0, 0)).isZero();
+  }
+
+  @Test
   void invalidRcondIsRejectedWithItsValue() {
     NativeMatrix x = backend.fromBoundary(Matrix.identity(2));
     assertThatThrownBy(() -> backend.pseudoInverse(x, 1.5)).isInstanceOf(IllegalArgumentException.class)
