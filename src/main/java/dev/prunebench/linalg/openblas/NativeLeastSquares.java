@@ -164,9 +164,8 @@ final class NativeLeastSquares {
       maxDiag = Math.max(maxDiag, d);
     }
     double tol = EPS * maxDim * maxDiag;
-    DoubleBuffer l = factor.asBuffer();
     for (int k = 0; k < m; k++) {
-      double lkk = l.get(k * (m + 1));
+      double lkk = factor.get(k * (m + 1L)); // long index: an m x m buffer may exceed a ByteBuffer's 2 GiB
       double pivot = lkk * lkk;
       if (!(pivot > tol)) {
         throw new RankDeficientException("Gram matrix not positive definite (leading minor " + (k + 1)
@@ -196,14 +195,13 @@ final class NativeLeastSquares {
 
   /** |R_ii| ≤ ε·max(n,p)·max_j |R_jj| on the triangular factor's diagonal means numerically rank-deficient. */
   private static void requireNumericallyFullRank(DoublePointer factor, int lda, int r, int maxDim) {
-    DoubleBuffer f = factor.asBuffer();
     double max = 0;
     for (int i = 0; i < r; i++) {
-      max = Math.max(max, Math.abs(f.get(i * (lda + 1))));
+      max = Math.max(max, Math.abs(factor.get(i * (lda + 1L))));
     }
     double tol = EPS * maxDim * max;
     for (int i = 0; i < r; i++) {
-      double d = Math.abs(f.get(i * (lda + 1)));
+      double d = Math.abs(factor.get(i * (lda + 1L)));
       if (d <= tol) {
         throw new RankDeficientException("QR: diagonal entry " + (i + 1) + " of the triangular factor is "
             + d + " ≤ ε·max(n,p)·max|R_jj| = " + tol + ": X is numerically rank-deficient, use SVD");
@@ -295,10 +293,9 @@ final class NativeLeastSquares {
   }
 
   private static double[] diagonal(DoublePointer square, int m) {
-    DoubleBuffer b = square.asBuffer();
     double[] d = new double[m];
     for (int i = 0; i < m; i++) {
-      d[i] = b.get(i * (m + 1));
+      d[i] = square.get(i * (m + 1L));
     }
     return d;
   }

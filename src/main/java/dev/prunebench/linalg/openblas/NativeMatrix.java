@@ -39,8 +39,10 @@ public final class NativeMatrix implements AutoCloseable {
     this.rows = rows;
     this.cols = cols;
     long size = (long) rows * cols;
-    if (size > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("matrix too large for one buffer: " + rows + "x" + cols);
+    // The DoubleBuffer view (a ByteBuffer underneath) addresses at most 2³¹ − 1 bytes.
+    if (size > Integer.MAX_VALUE / Double.BYTES) {
+      throw new IllegalArgumentException("matrix too large for one off-heap buffer: " + rows + "x" + cols
+          + " = " + size + " entries, at most " + Integer.MAX_VALUE / Double.BYTES + " (2 GiB)");
     }
     this.data = new DoublePointer(size);
     this.view = data.asBuffer();
@@ -49,13 +51,6 @@ public final class NativeMatrix implements AutoCloseable {
   /** A new matrix with unspecified contents; every kernel that calls this writes all entries. */
   static NativeMatrix uninitialized(int rows, int cols) {
     return new NativeMatrix(rows, cols);
-  }
-
-  /** A new all-zero matrix. */
-  static NativeMatrix zeros(int rows, int cols) {
-    NativeMatrix m = new NativeMatrix(rows, cols);
-    m.data.zero();
-    return m;
   }
 
   /** Copies a boundary matrix off-heap: one bulk copy, the layouts agree. */
