@@ -1,0 +1,88 @@
+package dev.prunebench.linalg;
+
+import dev.prunebench.report.Csv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The largest normalised error each contract test saw, per backend and kernel, with the tolerance
+ * it was held to: the evidence behind the tolerances. Tests {@link #record} every checked ratio;
+ * when the whole test run ends (the JUnit root store closes) the table is written atomically to
+ * {@value #CSV} and printed compactly. Register with {@code @ExtendWith(ContractErrors.class)}.
+ */
+final class ContractErrors implements BeforeAllCallback {
+  static final String CSV = "target/contract-errors.csv";
+
+  private record Key(Backend backend, String kernel, String test) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key o) {
+      int c = backend.compareTo(o.backend);
+      if (c == 0) {
+        c = kernel.compareTo(o.kernel);
+      }
+      return c == 0 ? test.compareTo(o.test) : c;
+    }
+  }
+
+  private record Entry(double maxError, double tolerance) {}
+
+  private static final Map<Key, Entry> ERRORS = new TreeMap<>();
+
+  /**
+   * Records one normalised error (a ratio that must stay at or below {@code tolerance}) and keeps
+   * the largest per (backend, kernel, test). Returns {@code error} for use in the assertion.
+   */
+  static synchronized double record(Backend backend, String kernel, String test, double error,
+      double tolerance) {
+    Key k = new Key(backend, kernel, test);
+    Entry old = ERRORS.get(k);
+    // NaN is kept: it is the worst possible error and must show in the table
+    if (old == null || Double.isNaN(error) || (!Double.isNaN(old.maxError) && error > old.maxError)) {
+      ERRORS.put(k, new Entry(error, tolerance));
+    }
+    return error;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(ContractErrors.class, k -> new Writer(), Writer.class);
+  }
+
+  /** Closed by JUnit once, after the last test of the run. */
+  private static final class Writer implements AutoCloseable {
+    @Override
+    public void close() {
+      List<List<?>> rows = new ArrayList<>();
+      StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+          "%nContract suite: largest normalised error per backend, kernel and test (%s)%n"
+              + "%-13s %-18s %-44s %11s %11s%n", CSV, "backend", "kernel", "test", "max_error", "tolerance"));
+      synchronized (ContractErrors.class) {
+        for (Map.Entry<Key, Entry> e : ERRORS.entrySet()) {
+          Key k = e.getKey();
+          rows.add(List.of(k.backend.cliName(), k.kernel, k.test, e.getValue().maxError,
+              e.getValue().tolerance));
+          table.append(String.format(Locale.ROOT, "%-13s %-18s %-44s %11.3g %11.3g%n", k.backend.cliName(),
+              k.kernel, k.test, e.getValue().maxError, e.getValue().tolerance));
+        }
+      }
+      if (rows.isEmpty()) {
+        return;
+      }
+      try {
+        Csv.write(Path.of(CSV), List.of("backend", "kernel", "test", "max_error", "tolerance"), rows);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      System.out.print(table);
+    }
+  }
+}
