@@ -50,6 +50,12 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
     return new OpenBlasBackend(OpenBlasRuntime.threadsFor(parallelism));
   }
 
+  /**
+   * Library "OpenBLAS", its version from {@code openblas_get_config()}, the thread count OpenBLAS
+   * reports after applying this instance's setting (so, like a kernel call, this sets the process-wide
+   * count), and details: the core type from {@code openblas_get_corename()}, the build configuration,
+   * {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_NUM_THREADS}.
+   */
   @Override
   public BackendInfo info() {
     return new BackendInfo(Backend.OPENBLAS, "OpenBLAS", OpenBlasRuntime.version(),
