@@ -18,6 +18,7 @@ import static org.bytedeco.openblas.global.openblas_full.cblas_dsyrk;
 import dev.prunebench.linalg.Checks;
 import dev.prunebench.linalg.LeastSquares;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
+import dev.prunebench.linalg.PowerOfTwoScaling;
 import dev.prunebench.linalg.RankDeficientException;
 import java.nio.DoubleBuffer;
 import org.bytedeco.javacpp.DoublePointer;
@@ -67,8 +68,11 @@ final class NativeLeastSquares {
     }
     Checks.requireRhs(x.rows(), x.cols(), y.rows(), y.cols());
     double rc = LeastSquares.resolveRcond(rcond, x.rows(), x.cols());
-    int ex = scaleExponent(x.maxAbsFinite("X"));
-    int ey = scaleExponent(y.maxAbsFinite("y"));
+    // The shared PowerOfTwoScaling rule (exact, only outside [2^-256, 2^256)): the Gram matrix would
+    // otherwise overflow or underflow, e.g. X of 1e-170s has X Xᵀ = 0 and would look rank-deficient.
+    // (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y undoes it. The off-heap copies are scaled here, in place.
+    int ex = PowerOfTwoScaling.exponentOfMax(x.maxAbsFinite("X"));
+    int ey = PowerOfTwoScaling.exponentOfMax(y.maxAbsFinite("y"));
     NativeMatrix xs = scaled(x, ex);
     NativeMatrix ys = scaled(y, ey);
     try {
@@ -86,23 +90,6 @@ final class NativeLeastSquares {
         ys.close();
       }
     }
-  }
-
-  /**
-   * Outside {@code [2^-256, 2^256)} the largest |entry| is scaled to about 1 by an exact power of two,
-   * the reference backend's rule: the Gram matrix (and LAPACK's internal squared norms) would otherwise
-   * overflow or underflow, e.g. X of 1e-170s has {@code X Xᵀ = 0} and would look rank-deficient.
-   * {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it. Inside the range nothing is copied.
-   */
-  private static final int SAFE_EXPONENT = 256;
-
-  /** 0 if {@code maxAbs} is zero or in [2^-256, 2^256), else its binary exponent. */
-  private static int scaleExponent(double maxAbs) {
-    if (maxAbs == 0) {
-      return 0;
-    }
-    int e = Math.getExponent(maxAbs);
-    return e >= -SAFE_EXPONENT && e < SAFE_EXPONENT ? 0 : e;
   }
 
   /** {@code m} itself if {@code e == 0}, else a copy times 2^-e (exact, entry by entry). */
@@ -233,7 +220,7 @@ final class NativeLeastSquares {
     int n = x.rows();
     int p = x.cols();
     double rc = LeastSquares.resolveRcond(rcond, n, p);
-    int ex = scaleExponent(x.maxAbsFinite("X"));
+    int ex = PowerOfTwoScaling.exponentOfMax(x.maxAbsFinite("X"));
     int r = Math.min(n, p);
     try (DoublePointer a = copyOf(x);
         DoublePointer s = new DoublePointer(r);
