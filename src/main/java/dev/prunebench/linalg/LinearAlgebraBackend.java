@@ -27,29 +27,31 @@ public interface LinearAlgebraBackend<M>
   @Override
   default M keepMask(M importance, int s) {
     Matrix imp = toBoundary(importance);
-    return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(), TopS.keepMask(flat(imp), s)));
+    return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(), TopS.keepMask(imp.data(), s)));
   }
 
   @Override
   default M keepMaskPerGroup(M importance, int[] groupSizes, double keepFraction) {
     Matrix imp = toBoundary(importance);
     return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(),
-        TopS.keepMaskPerGroup(flat(imp), groupSizes, keepFraction)));
+        TopS.keepMaskPerGroup(imp.data(), groupSizes, keepFraction)));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Shared implementation: both operands cross to the boundary once, {@link TopS#hardThreshold}
+   * writes the kept weights directly (no intermediate mask, no Hadamard product), and the result
+   * crosses back once.
+   */
   @Override
   default M hardThreshold(M weights, M importance, int s) {
     if (rows(weights) != rows(importance) || cols(weights) != cols(importance)) {
       Checks.requireSameShape("weights", rows(weights), cols(weights), "importance", rows(importance),
           cols(importance));
     }
-    M mask = keepMask(importance, s);
-    M kept = hadamard(weights, mask);
-    release(mask);
-    return kept;
-  }
-
-  private static double[] flat(Matrix m) {
-    return m.toArray();
+    Matrix w = toBoundary(weights);
+    Matrix imp = toBoundary(importance);
+    return fromBoundary(Matrix.wrap(w.rows(), w.cols(), TopS.hardThreshold(w.data(), imp.data(), s)));
   }
 }

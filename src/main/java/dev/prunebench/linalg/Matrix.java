@@ -123,6 +123,14 @@ public final class Matrix {
     return data[k];
   }
 
+  /**
+   * The backing row-major array itself, for read-only use inside this package (kernels that must not
+   * pay for a defensive copy). Never written to, never handed out.
+   */
+  double[] data() {
+    return data;
+  }
+
   /** A fresh row-major copy of the entries. */
   public double[] toArray() {
     return data.clone();

@@ -8,10 +8,11 @@ package dev.prunebench.linalg;
  * <p>Order: entry i ranks above entry j when {@code importance[i] > importance[j]}, or when they are
  * equal and {@code i < j} (the lower index wins a tie), so the kept set is unique and deterministic.
  *
- * <p>Cost: O(p) expected. A quickselect with median-of-three pivots and three-way partitioning
- * finds the s-th largest value t; one linear pass then keeps everything strictly above t and, among
- * entries equal to t, the lowest indices. No boxing, no sort; extra memory is one {@code double[p]}
- * scratch copy.
+ * <p>Cost: O(p), and in practice about three streaming passes: a strided sample brackets the
+ * threshold t (the s-th largest value), one pass counts the entries above the bracket and collects
+ * the few inside it, a quickselect on those finds t exactly, and a final pass keeps everything
+ * strictly above t and, among entries equal to t, the lowest indices. No boxing, no sort of the
+ * data; memory is the output plus a small candidate buffer (a full copy only on the fallback path).
  */
 public final class TopS {
   private TopS() {}
@@ -25,8 +26,25 @@ public final class TopS {
    */
   public static double[] keepMask(double[] importance, int s) {
     double[] mask = new double[importance.length];
-    keepMaskInto(importance, 0, importance.length, s, mask, new double[importance.length]);
+    markInto(importance, null, 0, importance.length, s, mask);
     return mask;
+  }
+
+  /**
+   * {@code Π_s(weights)}: the weights at the s largest importances, zero elsewhere, in one pass after
+   * the selection (no intermediate mask).
+   *
+   * @param weights not modified; same length as {@code importance}
+   * @param importance not modified; no NaN
+   */
+  public static double[] hardThreshold(double[] weights, double[] importance, int s) {
+    if (weights.length != importance.length) {
+      throw new IllegalArgumentException("dimension mismatch: weights has " + weights.length
+          + " entries but importance has " + importance.length);
+    }
+    double[] out = new double[importance.length];
+    markInto(importance, weights, 0, importance.length, s, out);
+    return out;
   }
 
   /** The s-th largest value of {@code importance} (1-based s), i.e. the keep threshold. */
@@ -35,8 +53,7 @@ public final class TopS {
     if (s == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    double[] scratch = importance.clone();
-    return kthLargest(scratch, 0, scratch.length, s);
+    return select(importance, 0, importance.length, s).value;
   }
 
   /**
@@ -54,11 +71,9 @@ public final class TopS {
       throw new IllegalArgumentException("keepFraction must be in [0, 1], got " + keepFraction);
     }
     double[] mask = new double[importance.length];
-    double[] scratch = new double[importance.length];
     int offset = 0;
     for (int size : groupSizes) {
-      int s = keepCount(size, keepFraction);
-      keepMaskInto(importance, offset, size, s, mask, scratch);
+      markInto(importance, null, offset, size, keepCount(size, keepFraction), mask);
       offset += size;
     }
     return mask;
@@ -94,39 +109,123 @@ public final class TopS {
     }
   }
 
-  private static void keepMaskInto(double[] importance, int from, int len, int s, double[] mask,
-      double[] scratch) {
+  /**
+   * Writes, for the s most important entries of {@code importance[from, from + len)}, either 1 (when
+   * {@code weights} is null) or the weight into {@code out}; other entries of {@code out} are left
+   * at zero.
+   */
+  private static void markInto(double[] importance, double[] weights, int from, int len, int s, double[] out) {
     requireS(s, len, "s");
+    if (s == 0) {
+      requireNoNaN(importance, from, len);
+      return;
+    }
+    Selection sel = s == len ? new Selection(Double.NEGATIVE_INFINITY, 0) : select(importance, from, len, s);
+    if (s == len) {
+      requireNoNaN(importance, from, len);
+    }
+    double t = sel.value;
+    int ties = s - sel.above;
     for (int k = from; k < from + len; k++) {
-      if (Double.isNaN(importance[k])) {
+      double v = importance[k];
+      if (v > t || (v == t && ties-- > 0)) {
+        out[k] = weights == null ? 1.0 : weights[k];
+      }
+    }
+  }
+
+  private static void requireNoNaN(double[] a, int from, int len) {
+    for (int k = from; k < from + len; k++) {
+      if (Double.isNaN(a[k])) {
         throw new IllegalArgumentException("importance: entry " + k + " is NaN");
       }
     }
-    if (s == 0) {
-      return;
+  }
+
+  /** The s-th largest value and how many entries are strictly larger. */
+  private record Selection(double value, int above) {}
+
+  /** Below this length a plain quickselect on a copy is cheaper than sampling. */
+  private static final int SAMPLE_MIN_LENGTH = 1 << 14;
+  private static final int SAMPLE_SIZE = 1 << 12;
+
+  /**
+   * The s-th largest of {@code a[from, from + len)}, 1 ≤ s ≤ len, without modifying {@code a}.
+   *
+   * <p>For long ranges, Floyd–Rivest style: a deterministic strided sample of 4096 values is sorted,
+   * and two sample values bracket the target rank with a margin of ≈ 4 standard deviations of the
+   * sample rank; one pass counts the entries above the bracket and copies those inside it (typically
+   * a few per cent of the range) into a small buffer, where a quickselect finishes. If the bracket
+   * misses (adversarial input order), a quickselect on a full copy answers instead, so the result is
+   * always exact; only the cost depends on the input. Every pass also rejects NaN.
+   */
+  private static Selection select(double[] a, int from, int len, int s) {
+    if (len >= SAMPLE_MIN_LENGTH) {
+      Selection sel = selectBySample(a, from, len, s);
+      if (sel != null) {
+        return sel;
+      }
     }
-    if (s == len) {
-      java.util.Arrays.fill(mask, from, from + len, 1.0);
-      return;
+    double[] scratch = new double[len];
+    for (int k = 0; k < len; k++) {
+      double v = a[from + k];
+      if (Double.isNaN(v)) {
+        throw new IllegalArgumentException("importance: entry " + (from + k) + " is NaN");
+      }
+      scratch[k] = v;
     }
-    System.arraycopy(importance, from, scratch, from, len);
-    double t = kthLargest(scratch, from, from + len, s);
+    double t = kthLargest(scratch, 0, len, s);
     int above = 0;
     for (int k = from; k < from + len; k++) {
-      if (importance[k] > t) {
+      if (a[k] > t) {
         above++;
       }
     }
-    int ties = s - above;
+    return new Selection(t, above);
+  }
+
+  private static Selection selectBySample(double[] a, int from, int len, int s) {
+    int m = SAMPLE_SIZE;
+    double[] sample = new double[m];
+    for (int i = 0; i < m; i++) {
+      sample[i] = a[from + (int) ((long) i * len / m)];
+    }
+    java.util.Arrays.sort(sample); // NaN sorts last; the candidate pass below reports it
+    // target: the s-th largest, i.e. ascending rank len - s; in the sample, ascending rank r
+    double r = (double) (len - s) * m / len;
+    double margin = 4 * Math.sqrt(m * ((double) s / len) * (1 - (double) s / len)) + 8;
+    int loIdx = (int) Math.floor(r - margin);
+    int hiIdx = (int) Math.ceil(r + margin);
+    double lo = loIdx < 0 ? Double.NEGATIVE_INFINITY : sample[loIdx];
+    double hi = hiIdx >= m ? Double.POSITIVE_INFINITY : sample[hiIdx];
+    int capacity = (int) Math.min(len, (long) Math.ceil((hiIdx - loIdx + 1) * 4.0 * len / m) + 64);
+    double[] cand = new double[capacity];
+    int nc = 0;
+    int above = 0;
     for (int k = from; k < from + len; k++) {
-      double v = importance[k];
-      if (v > t) {
-        mask[k] = 1.0;
-      } else if (v == t && ties > 0) {
-        mask[k] = 1.0;
-        ties--;
+      double v = a[k];
+      if (v > hi) {
+        above++;
+      } else if (v >= lo) {
+        if (nc == capacity) {
+          return null;
+        }
+        cand[nc++] = v;
+      } else if (Double.isNaN(v)) {
+        throw new IllegalArgumentException("importance: entry " + k + " is NaN");
       }
     }
+    if (above >= s || above + nc < s) {
+      return null;
+    }
+    double t = kthLargest(cand, 0, nc, s - above);
+    int candAbove = 0;
+    for (int k = 0; k < nc; k++) {
+      if (cand[k] > t) {
+        candAbove++;
+      }
+    }
+    return new Selection(t, above + candAbove);
   }
 
   /**

@@ -41,6 +41,41 @@ class TopSTest {
   }
 
   @Test
+  void sampledSelectionOnLongInputsMatchesBruteForceIncludingAdversarialOrder() {
+    RandomGenerator rng = Rng.of(7);
+    int p = 50_000; // above the 2^14 length where the sampled bracket is used
+    double[] gaussian = new double[p];
+    double[] fewValues = new double[p];
+    double[] sorted = new double[p];
+    double[] adversarial = new double[p];
+    for (int k = 0; k < p; k++) {
+      gaussian[k] = rng.nextGaussian();
+      fewValues[k] = rng.nextInt(3); // massive ties at the threshold
+      sorted[k] = k;
+      // every strided sample position (k * p / 4096) holds a huge value, the rest are small:
+      // the sample then brackets the wrong range and the exact fallback must answer
+      adversarial[k] = rng.nextDouble();
+    }
+    for (int i = 0; i < 4096; i++) {
+      adversarial[(int) ((long) i * p / 4096)] = 1e6 + i;
+    }
+    for (double[] imp : new double[][] {gaussian, fewValues, sorted, adversarial}) {
+      for (int s : new int[] {1, 500, 5_000, 25_000, 49_999}) {
+        assertThat(TopS.keepMask(imp, s)).containsExactly(bruteForceMask(imp, s));
+        double[] w = gaussian;
+        double[] expected = bruteForceMask(imp, s);
+        for (int k = 0; k < p; k++) {
+          expected[k] = expected[k] == 1 ? w[k] : 0.0;
+        }
+        assertThat(TopS.hardThreshold(w, imp, s)).containsExactly(expected);
+      }
+    }
+    double[] withNaN = gaussian.clone();
+    withNaN[40_000] = Double.NaN;
+    assertThatThrownBy(() -> TopS.keepMask(withNaN, 100)).hasMessageContaining("entry 40000 is NaN");
+  }
+
+  @Test
   void topSBreaksTiesByLowerIndex() {
     assertThat(TopS.keepMask(new double[] {1, 1, 1, 1}, 2)).containsExactly(1, 1, 0, 0);
     assertThat(TopS.keepMask(new double[] {0, 2, 1, 2, 1}, 3)).containsExactly(0, 1, 1, 1, 0);
