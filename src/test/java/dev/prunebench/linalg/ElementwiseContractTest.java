@@ -68,9 +68,7 @@ class ElementwiseContractTest {
     for (int k = 0; k < a.size(); k++) {
       double x = a.getFlat(k);
       double y = alpha * c.getFlat(k);
-      double scale = EPS * (Math.abs(x) + Math.abs(y));
-      double diff = Math.abs(sum.getFlat(k) - (x + y));
-      worst = Math.max(worst, scale == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : diff / scale);
+      worst = Math.max(worst, relative(Math.abs(sum.getFlat(k) - (x + y)), EPS * (Math.abs(x) + Math.abs(y))));
     }
     Check.ratio(backend, "addScaled", "vs naive", nanIfAny(worst, sum), 2, s.toString());
 
@@ -91,13 +89,13 @@ class ElementwiseContractTest {
       }
       total += naive;
       totalAbs += abs;
-      worst = Math.max(worst, Math.abs(cs.get(0, j) - naive) / (EPS * s.rows * abs));
+      worst = Math.max(worst, relative(Math.abs(cs.get(0, j) - naive), EPS * s.rows * abs));
     }
     Check.ratio(backend, "columnSums", "vs naive", nanIfAny(worst, cs), 2, s.toString());
     double sumAll = b.sum(am);
     // the naive total sums column sums (one more level of rounding): γ_{rows+cols} bound
     Check.ratio(backend, "sum", "vs naive",
-        Math.abs(sumAll - total) / (EPS * (s.rows + s.cols) * totalAbs), 2, s.toString());
+        relative(Math.abs(sumAll - total), EPS * (s.rows + s.cols) * totalAbs), 2, s.toString());
 
     softmax(b, backend, am, a, s);
 
@@ -192,6 +190,11 @@ class ElementwiseContractTest {
       worst = Math.max(worst, got.getFlat(k) == want ? 0 : Math.abs(got.getFlat(k) - want) / Math.ulp(want));
     }
     Check.ratio(backend, kernel, "exact vs naive", nanIfAny(worst, got), 0, s.toString());
+  }
+
+  /** {@code diff / scale}, where a zero scale (all terms exactly 0) demands an exact result. */
+  private static double relative(double diff, double scale) {
+    return scale == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : diff / scale;
   }
 
   private static double nanIfAny(double worst, Matrix m) {
