@@ -27,7 +27,7 @@ class BadInputContractTest {
     soft.assertAll();
   }
 
-  private static <M> void badInputs(LinearAlgebraBackend<M> b, Backend backend, SoftAssertions soft) {
+  static <M> void badInputs(LinearAlgebraBackend<M> b, Backend backend, SoftAssertions soft) {
     M x34 = b.fromBoundary(Rng.gaussian(Rng.of(1), 3, 4));
     M y2 = b.fromBoundary(Rng.gaussian(Rng.of(2), 2, 1));
     M y3 = b.fromBoundary(Rng.gaussian(Rng.of(3), 3, 1));

@@ -14,7 +14,7 @@ final class Check {
    * @param what a description of the case, shown on failure
    */
   static void ratio(Backend backend, String kernel, String test, double ratio, double tolerance, String what) {
-    ContractErrors.record(backend, kernel, test, ratio, tolerance);
+    ContractErrors.record(backend, kernel, test, ratio, tolerance, what);
     assertThat(ratio).as("%s %s %s: %s (normalised error %.3g, tolerance %.3g)", backend.cliName(), kernel,
         test, what, ratio, tolerance).isNotNaN().isLessThanOrEqualTo(tolerance);
   }

@@ -21,7 +21,7 @@ class ConversionContractTest {
     roundTrip(TestBackends.create(backend), backend);
   }
 
-  private static <M> void roundTrip(LinearAlgebraBackend<M> b, Backend backend) {
+  static <M> void roundTrip(LinearAlgebraBackend<M> b, Backend backend) {
     int[][] shapes = {{1, 1}, {1, 13}, {13, 1}, {37, 53}, {120, 200}};
     double[] specials = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE,
         1e-300, Math.PI, -1.0 / 3};
@@ -39,13 +39,18 @@ class ConversionContractTest {
       assertThat(b.cols(native1)).as("%s cols", backend.cliName()).isEqualTo(s[1]);
       Matrix back = b.toBoundary(native1);
       Matrix again = b.toBoundary(native1);
+      int bad = 0;
+      int first = -1;
       for (int k = 0; k < d.length; k++) {
         if (Double.doubleToRawLongBits(back.getFlat(k)) != Double.doubleToRawLongBits(d[k])) {
-          mismatches++;
+          bad++;
+          first = first < 0 ? k : first;
         }
       }
+      mismatches += bad;
       // Matrix.equals compares bit patterns (Arrays.equals on double[]), so −0.0 must stay −0.0
-      assertThat(back).as("%s round trip %dx%d", backend.cliName(), s[0], s[1]).isEqualTo(m);
+      assertThat(back).as("%s round trip %dx%d: %d entries differ, first at flat index %d", backend.cliName(),
+          s[0], s[1], bad, first).isEqualTo(m);
       assertThat(again).as("toBoundary twice").isEqualTo(m);
       // the native copy must not share storage with what toBoundary handed out
       back.toArray()[0] = 42;

@@ -48,7 +48,7 @@ class ElementwiseContractTest {
     check(TestBackends.create(backend), backend, s);
   }
 
-  private static <M> void check(LinearAlgebraBackend<M> b, Backend backend, Shape s) {
+  static <M> void check(LinearAlgebraBackend<M> b, Backend backend, Shape s) {
     Matrix a = input(s, Check.seed("a", s));
     Matrix c = input(s, Check.seed("b", s));
     M am = b.fromBoundary(a);
@@ -142,7 +142,7 @@ class ElementwiseContractTest {
     hugeSoftmax(TestBackends.create(backend), backend);
   }
 
-  private static <M> void hugeSoftmax(LinearAlgebraBackend<M> b, Backend backend) {
+  static <M> void hugeSoftmax(LinearAlgebraBackend<M> b, Backend backend) {
     double big = Double.MAX_VALUE / 2;
     Matrix z = Matrix.fromRows(new double[][] {
         {1000, 1001, 999},

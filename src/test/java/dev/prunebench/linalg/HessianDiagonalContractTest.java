@@ -46,7 +46,7 @@ class HessianDiagonalContractTest {
     check(TestBackends.create(backend), backend, c);
   }
 
-  private static <M> void check(LinearAlgebraBackend<M> b, Backend backend, Case c) {
+  static <M> void check(LinearAlgebraBackend<M> b, Backend backend, Case c) {
     Matrix x = c.cls.generate(c.n, c.p, Check.seed("X", c));
     Matrix y = Rng.gaussian(Rng.of(Check.seed("y", c)), c.n, 1);
     Matrix theta = Rng.gaussian(Rng.of(Check.seed("theta", c)), c.p, 1);

@@ -107,7 +107,7 @@ class LeastSquaresContractTest {
     penrose(TestBackends.create(backend), backend, c);
   }
 
-  private static <M> void penrose(LinearAlgebraBackend<M> b, Backend backend, Case c) {
+  static <M> void penrose(LinearAlgebraBackend<M> b, Backend backend, Case c) {
     Matrix x = c.x();
     M xm = b.fromBoundary(x);
     Matrix pinv = Check.take(b, b.pseudoInverse(xm));
@@ -151,7 +151,7 @@ class LeastSquaresContractTest {
     rcondTruncation(TestBackends.create(backend), backend);
   }
 
-  private static <M> void rcondTruncation(LinearAlgebraBackend<M> b, Backend backend) {
+  static <M> void rcondTruncation(LinearAlgebraBackend<M> b, Backend backend) {
     Case c = new Case(MatrixClass.CONDITION_1E8, 40, 40);
     Matrix x = c.x();
     Naive.Svd svd = Naive.svd(x);
@@ -187,7 +187,7 @@ class LeastSquaresContractTest {
     fullRankSolve(TestBackends.create(backend), backend, c);
   }
 
-  private static <M> void fullRankSolve(LinearAlgebraBackend<M> b, Backend backend, Case c) {
+  static <M> void fullRankSolve(LinearAlgebraBackend<M> b, Backend backend, Case c) {
     Matrix x = c.x();
     // Two right-hand sides, both consistent: y = X θ*, θ* Gaussian.
     Matrix y = Naive.multiply(x, Rng.gaussian(Rng.of(Check.seed("theta*", c)), c.p, 2));
@@ -263,7 +263,7 @@ class LeastSquaresContractTest {
     leastSquaresSolve(TestBackends.create(backend), backend, c);
   }
 
-  private static <M> void leastSquaresSolve(LinearAlgebraBackend<M> b, Backend backend, Case c) {
+  static <M> void leastSquaresSolve(LinearAlgebraBackend<M> b, Backend backend, Case c) {
     Matrix x = c.x();
     Matrix y = Rng.gaussian(Rng.of(Check.seed("y", c)), c.n, 1);
     Naive.Svd svd = Naive.svd(x);
@@ -302,7 +302,7 @@ class LeastSquaresContractTest {
     rankDeficientSolve(TestBackends.create(backend), backend, c);
   }
 
-  private static <M> void rankDeficientSolve(LinearAlgebraBackend<M> b, Backend backend, Case c) {
+  static <M> void rankDeficientSolve(LinearAlgebraBackend<M> b, Backend backend, Case c) {
     Matrix x = c.x();
     int rank = c.cls.rank(c.n, c.p);
     Naive.Svd svd = Naive.svd(x);

@@ -57,7 +57,7 @@ class ProductsContractTest {
     gemm(single, backend, new Shape(3, 5, 2), " single-thread");
   }
 
-  private static <M> void gemm(LinearAlgebraBackend<M> b, Backend backend, Shape s, String label) {
+  static <M> void gemm(LinearAlgebraBackend<M> b, Backend backend, Shape s, String label) {
     long seed = Check.seed("gemm", s);
     Matrix a = Rng.gaussian(Rng.of(seed), s.n, s.k);
     Matrix bb = Rng.gaussian(Rng.of(seed + 1), s.k, s.m);

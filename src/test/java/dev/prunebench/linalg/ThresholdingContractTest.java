@@ -36,7 +36,7 @@ class ThresholdingContractTest {
     global(TestBackends.create(backend), backend);
   }
 
-  private static <M> void global(LinearAlgebraBackend<M> b, Backend backend) {
+  static <M> void global(LinearAlgebraBackend<M> b, Backend backend) {
     RandomGenerator rng = Rng.of(Check.seed("threshold"));
     int mismatches = 0;
     for (int trial = 0; trial < 60; trial++) {
@@ -88,7 +88,7 @@ class ThresholdingContractTest {
     ties(TestBackends.create(backend), backend);
   }
 
-  private static <M> void ties(LinearAlgebraBackend<M> b, Backend backend) {
+  static <M> void ties(LinearAlgebraBackend<M> b, Backend backend) {
     // 2 x 3, all equal: the first three in row-major order are row 0
     M im = b.fromBoundary(Matrix.of(2, 3, 5, 5, 5, 5, 5, 5));
     assertThat(Check.take(b, b.keepMask(im, 3)).toArray()).containsExactly(1, 1, 1, 0, 0, 0);
@@ -105,7 +105,7 @@ class ThresholdingContractTest {
     perGroup(TestBackends.create(backend), backend);
   }
 
-  private static <M> void perGroup(LinearAlgebraBackend<M> b, Backend backend) {
+  static <M> void perGroup(LinearAlgebraBackend<M> b, Backend backend) {
     RandomGenerator rng = Rng.of(Check.seed("per-group"));
     int[] groups = {20, 30, 27, 1};
     int p = 78;
