@@ -299,6 +299,16 @@ class LeastSquaresContractTest {
     b.release(ym);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.prunebench.linalg.TestBackends#backends")
+  void theSingleThreadedPathMeetsTheSameContract(Backend backend) {
+    LinearAlgebraBackend<?> single = TestBackends.create(backend, Parallelism.SINGLE);
+    fullRankSolve(single, backend, new Case(MatrixClass.GAUSSIAN, 120, 200));
+    fullRankSolve(single, backend, new Case(MatrixClass.CONDITION_1E8, 50, 30));
+    penrose(single, backend, new Case(MatrixClass.DUPLICATED_COLUMNS, 50, 30));
+    rankDeficientSolve(single, backend, new Case(MatrixClass.LOW_RANK_PRODUCT, 30, 50));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Rank-deficient X
 
