@@ -1,8 +1,10 @@
 package dev.prunebench.linalg.reference;
 
+import dev.prunebench.linalg.LeastSquaresAlgorithm;
+
 /**
  * Minimum-norm least squares {@code Θ = X⁺ Y} (paper eq. 3.2) by the three algorithms of
- * {@link dev.prunebench.linalg.LeastSquaresAlgorithm}, on raw row-major arrays: X is n x p, Y is n x k,
+ * {@link LeastSquaresAlgorithm}, on raw row-major arrays: X is n x p, Y is n x k,
  * Θ is p x k. Inputs are never modified.
  */
 final class MinNorm {
@@ -10,6 +12,73 @@ final class MinNorm {
 
   MinNorm(Gemm gemm) {
     this.gemm = gemm;
+  }
+
+  /**
+   * {@code Θ = X⁺ Y} by {@code algorithm}, with X and Y first scaled by powers of two when their
+   * largest entries lie outside {@code [2^-256, 2^256)}. Squared entries and squared norms (Gram
+   * matrices, reflector norms, Jacobi's {@code ‖bᵢ‖²}) would otherwise overflow or underflow: Jacobi
+   * would, for instance, see {@code ‖bᵢ‖² = 0} for a matrix of 1e-170s and silently skip its rows.
+   * Power-of-two scaling is exact, and {@code (2^a X)⁺ (2^b Y) = 2^(b−a) X⁺ Y} undoes it; inside the
+   * range nothing is scaled, so ordinary inputs are not even copied.
+   */
+  double[] solve(LeastSquaresAlgorithm algorithm, double[] x, int n, int p, double[] y, int k,
+      double rcond) {
+    int ex = scaleExponent(x);
+    int ey = scaleExponent(y);
+    double[] xs = scaled(x, ex);
+    double[] ys = scaled(y, ey);
+    double[] theta = switch (algorithm) {
+      case CHOLESKY -> cholesky(xs, n, p, ys, k);
+      case QR -> qr(xs, n, p, ys, k);
+      case SVD -> svd(xs, n, p, ys, k, rcond);
+    };
+    return unscaled(theta, ey - ex);
+  }
+
+  /** {@code X⁺} through {@link #svd} with Y = I, scaled like {@link #solve}. */
+  double[] pseudoInverse(double[] x, int n, int p, double rcond) {
+    double[] identity = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      identity[i * n + i] = 1.0;
+    }
+    int ex = scaleExponent(x);
+    return unscaled(svd(scaled(x, ex), n, p, identity, n, rcond), -ex);
+  }
+
+  private static final int SAFE_EXPONENT = 256;
+
+  /** 0 if the largest |entry| is in [2^-256, 2^256) or zero, else its binary exponent. */
+  static int scaleExponent(double[] a) {
+    double max = 0;
+    for (double v : a) {
+      max = Math.max(max, Math.abs(v));
+    }
+    if (max == 0) {
+      return 0;
+    }
+    int e = Math.getExponent(max);
+    return e >= -SAFE_EXPONENT && e < SAFE_EXPONENT ? 0 : e;
+  }
+
+  private static double[] scaled(double[] a, int e) {
+    if (e == 0) {
+      return a;
+    }
+    double[] s = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      s[i] = Math.scalb(a[i], -e);
+    }
+    return s;
+  }
+
+  private static double[] unscaled(double[] a, int e) {
+    if (e != 0) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] = Math.scalb(a[i], e);
+      }
+    }
+    return a;
   }
 
   /**

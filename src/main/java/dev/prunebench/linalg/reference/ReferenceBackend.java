@@ -154,12 +154,7 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
     }
     finite("X", x);
     finite("y", y);
-    double[] theta = switch (algorithm) {
-      case CHOLESKY -> minNorm.cholesky(x.data(), n, p, y.data(), k);
-      case QR -> minNorm.qr(x.data(), n, p, y.data(), k);
-      case SVD -> minNorm.svd(x.data(), n, p, y.data(), k, cut);
-    };
-    return new DenseMatrix(p, k, theta);
+    return new DenseMatrix(p, k, minNorm.solve(algorithm, x.data(), n, p, y.data(), k, cut));
   }
 
   @Override
@@ -168,11 +163,7 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
     int p = x.cols();
     double cut = LeastSquares.resolveRcond(rcond, n, p);
     finite("X", x);
-    double[] identity = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      identity[i * n + i] = 1.0;
-    }
-    return new DenseMatrix(p, n, minNorm.svd(x.data(), n, p, identity, n, cut));
+    return new DenseMatrix(p, n, minNorm.pseudoInverse(x.data(), n, p, cut));
   }
 
   /** {@code H_jj = (2/n) Σᵢ X_ij²} (paper eq. 3.1), in one pass over the rows of X. */
