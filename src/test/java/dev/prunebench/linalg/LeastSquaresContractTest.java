@@ -309,6 +309,84 @@ class LeastSquaresContractTest {
     rankDeficientSolve(single, backend, new Case(MatrixClass.LOW_RANK_PRODUCT, 30, 50));
   }
 
+  static Stream<Arguments> extremeMagnitudes() {
+    List<Object[]> cases = new ArrayList<>();
+    for (int exponent : new int[] {600, -600}) {
+      cases.add(new Object[] {new Case(MatrixClass.GAUSSIAN, 30, 50), exponent});
+      cases.add(new Object[] {new Case(MatrixClass.GAUSSIAN, 50, 30), exponent});
+    }
+    return TestBackends.selected().stream().flatMap(b -> cases.stream().map(c -> Arguments.of(b, c[0], c[1])));
+  }
+
+  /**
+   * Issue item 5, "never a silent wrong answer", at the ends of the exponent range: X scaled by
+   * 2^±600 has a Gram matrix (2^±1200) that overflows or underflows. Every algorithm must either
+   * throw an {@link IllegalArgumentException} (a {@link RankDeficientException} included) or return
+   * the right answer {@code X'⁺y = 2^∓600 X⁺y}, to the same tolerance as unscaled X; NaN, ∞ or
+   * silently wrong values fail.
+   */
+  @ParameterizedTest(name = "{0} {1} scaled by 2^{2}")
+  @MethodSource("extremeMagnitudes")
+  void extremeMagnitudesGiveTheRightAnswerOrAnException(Backend backend, Case c, int exponent) {
+    extremeMagnitudes(TestBackends.create(backend), backend, c, exponent);
+  }
+
+  static <M> void extremeMagnitudes(LinearAlgebraBackend<M> b, Backend backend, Case c, int exponent) {
+    Matrix x = c.x();
+    double scale = Math.scalb(1.0, exponent);
+    double[] xs = x.toArray();
+    for (int k = 0; k < xs.length; k++) {
+      xs[k] *= scale; // exact: a power of two, no overflow or underflow for Gaussian entries
+    }
+    Matrix scaled = Matrix.of(c.n, c.p, xs);
+    Matrix y = Naive.multiply(x, Rng.gaussian(Rng.of(Check.seed("theta*", c)), c.p, 1));
+    Naive.Svd svd = Naive.svd(x);
+    int rank = Math.min(c.n, c.p);
+    double kappa = svd.condition(rank);
+    // (cX)⁺ = X⁺/c, computed exactly from the unscaled oracle
+    Matrix oracle = Naive.multiply(svd.pseudoInverse(rank), y);
+    double[] os = oracle.toArray();
+    for (int k = 0; k < os.length; k++) {
+      os[k] /= scale;
+    }
+    oracle = Matrix.of(c.p, 1, os);
+    String what = c + " · 2^" + exponent;
+    M xm = b.fromBoundary(scaled);
+    M ym = b.fromBoundary(y);
+    for (LeastSquaresAlgorithm alg : LeastSquaresAlgorithm.values()) {
+      String kernel = "solveMinNorm/" + alg.cliName();
+      double k = alg == LeastSquaresAlgorithm.CHOLESKY ? kappa * kappa : kappa;
+      Matrix theta;
+      try {
+        theta = Check.take(b, b.solveMinNorm(xm, ym, alg));
+      } catch (IllegalArgumentException e) {
+        ContractErrors.record(backend, kernel, "extreme magnitude: threw (0) or error", 0, RATIO, what + " threw");
+        continue;
+      }
+      // same forward-error normalisation as for unscaled X (fullRankSolve): scaling by 2^e is exact
+      double err = Naive.subtract(theta, oracle).frobeniusNorm() / oracle.frobeniusNorm() / (EPS * c.m() * k);
+      Check.ratio(backend, kernel, "extreme magnitude: threw (0) or error", Check.allFinite(theta) ? err : Double.NaN,
+          RATIO, what + " returned");
+    }
+    try {
+      Matrix pinv = Check.take(b, b.pseudoInverse(xm));
+      Matrix expected = svd.pseudoInverse(rank);
+      double[] es = expected.toArray();
+      for (int q = 0; q < es.length; q++) {
+        es[q] /= scale;
+      }
+      expected = Matrix.of(c.p, c.n, es);
+      double err = Naive.subtract(pinv, expected).frobeniusNorm() / expected.frobeniusNorm() / (EPS * c.m() * kappa);
+      Check.ratio(backend, "pseudoInverse", "extreme magnitude: threw (0) or error",
+          Check.allFinite(pinv) ? err : Double.NaN, RATIO, what + " returned");
+    } catch (IllegalArgumentException e) {
+      ContractErrors.record(backend, "pseudoInverse", "extreme magnitude: threw (0) or error", 0, RATIO,
+          what + " threw");
+    }
+    b.release(xm);
+    b.release(ym);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Rank-deficient X
 
