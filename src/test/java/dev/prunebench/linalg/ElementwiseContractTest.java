@@ -99,6 +99,11 @@ class ElementwiseContractTest {
 
     softmax(b, backend, am, a, s);
 
+    // the same native object as both operands
+    exact(backend, "hadamard", Check.take(b, b.hadamard(am, am)), a, a, (x, y) -> x * y, s);
+    Matrix twice = Check.take(b, b.addScaled(am, 1.0, am));
+    exact(backend, "addScaled", twice, a, v -> v + v, s); // a + 1·a = 2a is exact
+
     assertThat(b.toBoundary(am)).as("kernels must not modify their input").isEqualTo(a);
     assertThat(b.toBoundary(cm)).as("kernels must not modify their input").isEqualTo(c);
     b.release(am);

@@ -57,6 +57,44 @@ class ProductsContractTest {
     gemm(single, backend, new Shape(3, 5, 2), " single-thread");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.prunebench.linalg.TestBackends#backends")
+  void productsOfAMatrixWithItselfAreComplete(Backend backend) {
+    aliased(TestBackends.create(backend), backend);
+  }
+
+  /**
+   * The same native object as both operands: {@code AᵀA}, {@code AAᵀ} (Gram matrices, which a
+   * library may route to a symmetric rank-k update that fills one triangle only) and {@code AA}.
+   */
+  static <M> void aliased(LinearAlgebraBackend<M> b, Backend backend) {
+    for (int[] s : new int[][] {{30, 50}, {50, 30}, {1, 7}, {40, 40}}) {
+      Matrix a = Rng.gaussian(Rng.of(Check.seed("alias", s[0], s[1])), s[0], s[1]);
+      M am = b.fromBoundary(a);
+      check(b, backend, "multiplyTransA", Check.take(b, b.multiplyTransA(am, am)), a.transpose(), a, "AᵀA " + s[0] + "x" + s[1]);
+      check(b, backend, "multiplyTransB", Check.take(b, b.multiplyTransB(am, am)), a, a.transpose(), "AAᵀ " + s[0] + "x" + s[1]);
+      if (s[0] == s[1]) {
+        check(b, backend, "multiply", Check.take(b, b.multiply(am, am)), a, a, "AA " + s[0] + "x" + s[1]);
+      }
+      assertThat(b.toBoundary(am)).as("aliased product must not modify A").isEqualTo(a);
+      b.release(am);
+    }
+  }
+
+  private static <M> void check(LinearAlgebraBackend<M> b, Backend backend, String kernel, Matrix c, Matrix left,
+      Matrix right, String what) {
+    Matrix expected = Naive.multiply(left, right);
+    Matrix scale = Naive.multiplyAbs(left, right);
+    assertThat(c.rows()).as("%s rows", what).isEqualTo(expected.rows());
+    assertThat(c.cols()).as("%s cols", what).isEqualTo(expected.cols());
+    double worst = Check.allFinite(c) ? 0 : Double.NaN;
+    for (int q = 0; q < c.size(); q++) {
+      worst = Math.max(worst, Math.abs(c.getFlat(q) - expected.getFlat(q)) / (left.cols() * EPS * scale.getFlat(q)));
+    }
+    // same γ_k bound as the general products (see the class Javadoc)
+    Check.ratio(backend, kernel, "aliased operands vs triple loop", worst, GEMM_BOUND, what);
+  }
+
   static <M> void gemm(LinearAlgebraBackend<M> b, Backend backend, Shape s, String label) {
     long seed = Check.seed("gemm", s);
     Matrix a = Rng.gaussian(Rng.of(seed), s.n, s.k);

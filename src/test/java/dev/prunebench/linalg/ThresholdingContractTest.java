@@ -23,7 +23,9 @@ class ThresholdingContractTest {
   /** The specification: sort by importance descending, ties by lower index; keep the first s. */
   static double[] bruteForce(double[] imp, int from, int len, int s, double[] mask) {
     Integer[] idx = IntStream.range(from, from + len).boxed().toArray(Integer[]::new);
-    Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -imp[i]).thenComparingInt(i -> i));
+    // numeric order (so −0.0 ties with 0.0, as the Javadoc's "equal" means ==), then lower index
+    Comparator<Integer> byImportance = (i, j) -> imp[i] > imp[j] ? -1 : imp[i] < imp[j] ? 1 : 0;
+    Arrays.sort(idx, byImportance.thenComparingInt(i -> i));
     for (int k = 0; k < s; k++) {
       mask[idx[k]] = 1;
     }
@@ -47,8 +49,13 @@ class ThresholdingContractTest {
       double[] imp = new double[p];
       double[] w = new double[p];
       for (int k = 0; k < p; k++) {
-        // every third trial: few distinct values (many ties); otherwise signed Gaussians
+        // every third trial: few distinct values (many ties); every fifth: also ±0.0 and ±∞ (legal,
+        // only NaN is excluded); otherwise signed Gaussians
         imp[k] = trial % 3 == 0 ? rng.nextInt(4) : rng.nextGaussian();
+        if (trial % 5 == 1) {
+          double[] special = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0};
+          imp[k] = special[rng.nextInt(special.length)];
+        }
         w[k] = rng.nextGaussian();
       }
       Matrix impM = Matrix.of(rows, cols, imp);
