@@ -387,6 +387,50 @@ class LeastSquaresContractTest {
     b.release(ym);
   }
 
+  /**
+   * The zero cases (EJML's generic pseudo-inverse checks start with them): X = 0 has X⁺ = 0 and
+   * minimum-norm solution 0, which only SVD may return (CHOLESKY and QR must report the rank
+   * deficiency); y = 0 has solution exactly 0 for every algorithm. Exact, so tolerance 0.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.prunebench.linalg.TestBackends#backends")
+  void zeroMatricesAndZeroRightHandSidesGiveExactlyZero(Backend backend) {
+    zeros(TestBackends.create(backend), backend);
+  }
+
+  static <M> void zeros(LinearAlgebraBackend<M> b, Backend backend) {
+    for (int[] s : new int[][] {{3, 5}, {5, 3}, {1, 1}}) {
+      String what = s[0] + "x" + s[1];
+      M zero = b.fromBoundary(Matrix.zeros(s[0], s[1]));
+      M y = b.fromBoundary(Rng.gaussian(Rng.of(1), s[0], 2));
+      Matrix pinv = Check.take(b, b.pseudoInverse(zero));
+      assertThat(pinv.rows() * 1000 + pinv.cols()).as("shape of X⁺").isEqualTo(s[1] * 1000 + s[0]);
+      // numerically zero (−0.0 allowed), not bitwise
+      assertThat(pinv.maxAbsDiff(Matrix.zeros(s[1], s[0]))).as("%s pseudoInverse of zero %s", backend.cliName(), what)
+          .isZero();
+      Matrix theta = Check.take(b, b.solveMinNorm(zero, y, LeastSquaresAlgorithm.SVD));
+      assertThat(theta.maxAbsDiff(Matrix.zeros(s[1], 2))).as("%s SVD solve with zero X %s", backend.cliName(), what)
+          .isZero();
+      ContractErrors.record(backend, "pseudoInverse", "zero X: max |X⁺|", pinv.maxAbsDiff(Matrix.zeros(s[1], s[0])),
+          0, what);
+      for (LeastSquaresAlgorithm alg : new LeastSquaresAlgorithm[] {LeastSquaresAlgorithm.CHOLESKY,
+          LeastSquaresAlgorithm.QR}) {
+        assertThatThrownBy(() -> b.toBoundary(b.solveMinNorm(zero, y, alg)))
+            .as("%s %s with zero X %s", backend.cliName(), alg, what).isInstanceOf(RankDeficientException.class);
+      }
+      M x = b.fromBoundary(Rng.gaussian(Rng.of(2), s[0], s[1]));
+      M y0 = b.fromBoundary(Matrix.zeros(s[0], 2));
+      for (LeastSquaresAlgorithm alg : LeastSquaresAlgorithm.values()) {
+        Matrix t = Check.take(b, b.solveMinNorm(x, y0, alg));
+        double err = Check.allFinite(t) ? t.maxAbsDiff(Matrix.zeros(s[1], 2)) : Double.NaN;
+        Check.ratio(backend, "solveMinNorm/" + alg.cliName(), "zero y: max |θ|", err, 0, what);
+      }
+      for (M m : List.of(zero, y, x, y0)) {
+        b.release(m);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Rank-deficient X
 
