@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         + "Importance and Hessian Bias in Model Pruning' (Li, Sattar, Thrampoulidis, Oymak 2020).",
     subcommands = {
       BackendsCommand.class,
+      AccuracyCommand.class,
+      BenchCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * native library may legitimately fail to load on a machine, is skipped, through an assumption that
  * carries its availability reason.
  */
-final class TestBackends {
+public final class TestBackends {
   static final String PROPERTY = "prunebench.test.backends";
 
   private static final Map<Backend, LinearAlgebraBackend<?>> INSTANCES = new EnumMap<>(Backend.class);
@@ -25,7 +25,7 @@ final class TestBackends {
   private TestBackends() {}
 
   /** The selected backends, in declaration order. */
-  static List<Backend> selected() {
+  public static List<Backend> selected() {
     String prop = System.getProperty(PROPERTY, "").trim();
     if (prop.isEmpty()) {
       return List.of(Backend.values());

@@ -1,0 +1,179 @@
+package dev.prunebench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.prunebench.linalg.Backend;
+import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.bench.AccuracySummary;
+import dev.prunebench.report.bench.BenchEnvironment;
+import dev.prunebench.report.bench.BenchPreset;
+import dev.prunebench.report.bench.BenchReport;
+import dev.prunebench.report.bench.JmhResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code prunebench bench}: runs the JMH suite through JMH's {@code Runner} API (JMH prints its own
+ * progress), writes the results as {@code <date>-<commit>.json} with the environment in
+ * {@code <date>-<commit>.env.json}, and renders {@code README.md} with one chart per kernel.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = {"Run the JMH benchmark suite and render the backend comparison report.",
+      "quick: a few minutes per backend at the paper's main sizes; full: every declared parameter."})
+public final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--preset", defaultValue = "quick", description = "quick or full.")
+  BenchPreset preset;
+
+  @Option(names = "--backend", split = ",", description = "Backends to run (default: every available one).")
+  List<Backend> backends;
+
+  @Option(names = "--benchmark", split = ",",
+      description = "Only these benchmark classes (simple names, e.g. GemmBenchmark).")
+  List<String> only;
+
+  @Option(names = "--out", defaultValue = "reports/bench", description = "Output directory.")
+  Path out;
+
+  @Option(names = "--accuracy", defaultValue = "reports/accuracy/accuracy.csv",
+      description = "Accuracy CSV to show next to speed (skipped if missing).")
+  Path accuracyCsv;
+
+  @Option(names = "--forks", defaultValue = "1", description = "JMH forks per benchmark (0 runs in this JVM).")
+  int forks;
+
+  @Option(names = "--no-gc-profiler", description = "Do not add JMH's GC profiler (allocation per op).")
+  boolean noGc;
+
+  @Option(names = "--jvm-arg", description = "Extra JVM argument for the forked benchmark JVMs (repeatable).")
+  List<String> jvmArgs = new ArrayList<>();
+
+  @Option(names = "--render-only", paramLabel = "JSON",
+      description = "Do not run anything: re-render the report from this JMH JSON (and its .env.json).")
+  Path renderOnly;
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Override
+  public Integer call() throws IOException, RunnerException {
+    AtomicFiles.requireWritableDirectory(out);
+    if (renderOnly != null) {
+      Path envFile = envFileFor(renderOnly);
+      BenchEnvironment env = JSON.readValue(envFile.toFile(), BenchEnvironment.class);
+      render(renderOnly, env);
+      return 0;
+    }
+    List<Backend> chosen = backends == null ? Arrays.asList(Backend.available()) : backends;
+    for (Backend b : chosen) {
+      if (!b.availability().available()) {
+        spec.commandLine().getErr().println("error: --backend " + b.cliName() + " is unavailable: "
+            + b.availability().reason());
+        return 2;
+      }
+    }
+    List<String> classes = only == null ? BenchPreset.BENCHMARK_CLASSES : only;
+    for (String c : classes) {
+      if (!BenchPreset.BENCHMARK_CLASSES.contains(c)) {
+        spec.commandLine().getErr().println("error: --benchmark: unknown class '" + c + "'; valid: "
+            + String.join(", ", BenchPreset.BENCHMARK_CLASSES));
+        return 2;
+      }
+    }
+    String date = LocalDate.now(ZoneOffset.UTC).toString();
+    String commit = gitCommit();
+    BenchEnvironment env = BenchEnvironment.capture(date, commit, preset);
+    ArrayNode merged = JSON.createArrayNode();
+    Path tmp = Files.createTempFile("prunebench-jmh", ".json");
+    try {
+      for (String c : classes) {
+        ChainedOptionsBuilder o = new OptionsBuilder()
+            .include("dev\\.prunebench\\.bench\\." + c + "\\.")
+            .warmupIterations(preset.warmupIterations)
+            .warmupTime(TimeValue.seconds(preset.warmupSeconds))
+            .measurementIterations(preset.measurementIterations)
+            .measurementTime(TimeValue.seconds(preset.measurementSeconds))
+            .timeUnit(TimeUnit.MILLISECONDS)
+            .forks(forks)
+            .shouldFailOnError(true)
+            .resultFormat(ResultFormatType.JSON)
+            .result(tmp.toString());
+        o.param("backend", chosen.stream().map(Backend::name).toArray(String[]::new));
+        for (Map.Entry<String, String[]> p : preset.paramsFor(c).entrySet()) {
+          o.param(p.getKey(), p.getValue());
+        }
+        if (!noGc) {
+          o.addProfiler(GCProfiler.class);
+        }
+        if (!jvmArgs.isEmpty()) {
+          o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        }
+        new Runner(o.build()).run();
+        JSON.readTree(tmp.toFile()).forEach(merged::add);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    String stem = date + "-" + commit;
+    Path json = out.resolve(stem + ".json");
+    AtomicFiles.writeBytes(json, JSON.writeValueAsBytes(merged));
+    AtomicFiles.writeBytes(envFileFor(json), JSON.writeValueAsBytes(env));
+    render(json, env);
+    spec.commandLine().getOut().println("wrote " + json + " and " + out.resolve("README.md"));
+    return 0;
+  }
+
+  private void render(Path json, BenchEnvironment env) throws IOException {
+    List<BenchReport.AccuracyCell> acc = Files.exists(accuracyCsv) ? AccuracySummary.read(accuracyCsv) : List.of();
+    BenchReport.render(JmhResults.read(json), env, acc, out, json.getFileName().toString());
+  }
+
+  private static Path envFileFor(Path json) {
+    String name = json.getFileName().toString();
+    String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return json.resolveSibling(stem + ".env.json");
+  }
+
+  /** The short commit hash, or "nogit" outside a repository; "-dirty" when the tree has changes. */
+  static String gitCommit() {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      String hash = new String(p.getInputStream().readAllBytes()).trim();
+      if (p.waitFor() != 0 || hash.isEmpty() || hash.contains(" ")) {
+        return "nogit";
+      }
+      Process d = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
+      String dirty = new String(d.getInputStream().readAllBytes()).trim();
+      d.waitFor();
+      return hash.toLowerCase(Locale.ROOT) + (dirty.isEmpty() ? "" : "-dirty");
+    } catch (IOException e) {
+      return "nogit";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "nogit";
+    }
+  }
+}

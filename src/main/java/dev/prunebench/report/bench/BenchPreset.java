@@ -1,0 +1,45 @@
+package dev.prunebench.report.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@code bench} run measures and for how long. {@code QUICK} takes minutes: the paper's main
+ * sizes, all-cores only, few iterations. {@code FULL} runs every parameter each benchmark class
+ * declares. JMH runs once per benchmark class, so each class gets its own parameter overrides
+ * ({@code shape} means different things to the GEMM and the least-squares benchmarks).
+ */
+public enum BenchPreset {
+  QUICK(2, 1, 3, 1, Map.of(
+      "MinNormBenchmark", Map.of("shape", new String[] {"N600_P1000"}),
+      "GemmBenchmark", Map.of("shape", new String[] {"M128_K784_N1024", "M1024_K1024_N1024"},
+          "parallelism", new String[] {"ALL_CORES"}),
+      "HardThresholdBenchmark", Map.of("size", new String[] {"P1E6", "NETWORK"}),
+      "ConversionBenchmark", Map.of("shape", new String[] {"N600_P1000"}),
+      "CopyBaselineBenchmark", Map.of("shape", new String[] {"N600_P1000"}))),
+  FULL(3, 2, 5, 2, Map.of());
+
+  /** Benchmark classes (simple names, in {@code dev.prunebench.bench}) in report order. */
+  public static final List<String> BENCHMARK_CLASSES = List.of("MinNormBenchmark", "PseudoInverseBenchmark",
+      "GemmBenchmark", "HessianDiagonalBenchmark", "HardThresholdBenchmark", "ConversionBenchmark",
+      "CopyBaselineBenchmark");
+
+  public final int warmupIterations;
+  public final int warmupSeconds;
+  public final int measurementIterations;
+  public final int measurementSeconds;
+  private final Map<String, Map<String, String[]>> overrides;
+
+  BenchPreset(int wi, int ws, int mi, int ms, Map<String, Map<String, String[]>> overrides) {
+    this.warmupIterations = wi;
+    this.warmupSeconds = ws;
+    this.measurementIterations = mi;
+    this.measurementSeconds = ms;
+    this.overrides = overrides;
+  }
+
+  /** JMH {@code -p} overrides for one benchmark class; empty means the class's own {@code @Param} lists. */
+  public Map<String, String[]> paramsFor(String benchmarkClass) {
+    return overrides.getOrDefault(benchmarkClass, Map.of());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.prunebench.report.bench;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One row of a JMH JSON result file ({@code -rf json}): a benchmark method with one parameter set.
+ *
+ * @param benchmark fully qualified method name, e.g. {@code dev.prunebench.bench.GemmBenchmark.gemm}
+ * @param mode JMH mode ({@code avgt}, {@code thrpt}, ...)
+ * @param params benchmark parameters, sorted by name
+ * @param primary the primary metric (score, error, confidence interval, unit)
+ * @param secondary secondary metrics by name, e.g. {@code gc.alloc.rate.norm} (bytes/op)
+ */
+public record JmhResult(String benchmark, String mode, SortedMap<String, String> params, Metric primary,
+    Map<String, Metric> secondary) {
+
+  public JmhResult {
+    params = new TreeMap<>(params);
+    secondary = Map.copyOf(secondary);
+  }
+
+  /**
+   * A JMH metric: the score, its half-width error and its 99.9 % confidence interval as JMH reports
+   * them (NaN where JMH had too few samples to compute one).
+   */
+  public record Metric(double score, double error, double ciLow, double ciHigh, String unit) {}
+
+  /** The short benchmark name: {@code GemmBenchmark.gemm}. */
+  public String shortName() {
+    String[] parts = benchmark.split("\\.");
+    return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+  }
+
+  /** Benchmark class simple name: {@code GemmBenchmark}. */
+  public String benchmarkClass() {
+    String[] parts = benchmark.split("\\.");
+    return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
+  }
+
+  /** Identity of a measurement across runs: benchmark, mode and parameters. */
+  public String key() {
+    return benchmark + " " + mode + " " + params;
+  }
+
+  /** Whether a larger score is better (throughput modes) or worse (time modes). */
+  public boolean higherIsBetter() {
+    return mode.equals("thrpt");
+  }
+
+  /** {@code params} formatted as {@code a=1, b=2}, or {@code -} when there are none. */
+  public String paramsLabel() {
+    if (params.isEmpty()) {
+      return "-";
+    }
+    StringBuilder sb = new StringBuilder();
+    params.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return sb.toString();
+  }
+
+  /** The {@code gc.alloc.rate.norm} secondary metric (bytes per operation), if JMH recorded it. */
+  public java.util.Optional<Metric> allocationPerOp() {
+    return java.util.Optional.ofNullable(secondary.get("gc.alloc.rate.norm"));
+  }
+}
