@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       AccuracyCommand.class,
       BenchCommand.class,
       CompareCommand.class,
+      NnCommand.class,
+      Theorem43Command.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,0 +1,101 @@
+package dev.prunebench.nn;
+
+import dev.prunebench.data.Digits;
+import dev.prunebench.linalg.LinearAlgebraBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Figure 2: train θ^λ_init = (λW_init, λ⁻¹V_init) to interpolation for every λ and learning rate, and
+ * measure per layer the initial and final MI and HI (eq. 2.1, layer totals, Hessian of the training
+ * loss) and the natural importance by init-pruning (Definition 2.1 with θ^R = θ_init: reset one
+ * layer to its initial value) for the training loss, the test loss and the test error.
+ */
+public final class LambdaSweep {
+  private LambdaSweep() {}
+
+  /**
+   * One trained network of the sweep.
+   *
+   * @param learningRate η of this run
+   * @param lambda λ
+   * @param init θ^λ_init
+   * @param training the training outcome (θ^λ_final, epochs, history)
+   * @param seconds wall-clock training time
+   */
+  public record Run(double learningRate, double lambda, NetParams init, TrainingResult training, double seconds) {}
+
+  /**
+   * One row of Figure 2.
+   *
+   * @param magnitudeInit MI of (W, V) at θ^λ_init
+   * @param magnitudeFinal MI at θ^λ_final
+   * @param hessianInit HI at θ^λ_init (Hessian of the training loss there)
+   * @param hessianFinal HI at θ^λ_final
+   * @param naturalTrainLoss NI by init-pruning of W (resp. V) w.r.t. the training loss
+   * @param naturalTestLoss the same w.r.t. the test loss
+   * @param naturalTestError the same w.r.t. the test classification error
+   * @param train θ_final on the training set
+   * @param test θ_final on the test set
+   */
+  public record Row(double learningRate, double lambda, int epochs, boolean interpolated, Evaluation train,
+      Evaluation test, LayerTotals magnitudeInit, LayerTotals magnitudeFinal, LayerTotals hessianInit,
+      LayerTotals hessianFinal, LayerTotals naturalTrainLoss, LayerTotals naturalTestLoss,
+      LayerTotals naturalTestError, double seconds) {}
+
+  /** The result: rows for every (η, λ), and the runs themselves (Figures 3 and 4 prune them). */
+  public record Result(List<Row> rows, List<Run> runs) {
+    /** The runs at learning rate {@code lr}, in λ order. */
+    public List<Run> runsAt(double lr) {
+      return runs.stream().filter(r -> r.learningRate() == lr).toList();
+    }
+  }
+
+  /** Runs the sweep of {@code cfg} on the given split. */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
+      Trainer.Listener listener) {
+    NetParams base = NetParams.heNormal(train.dimension(), cfg.width(), train.classes(), cfg.initSeed());
+    List<Row> rows = new ArrayList<>();
+    List<Run> runs = new ArrayList<>();
+    for (double lr : cfg.learningRates()) {
+      for (double lambda : cfg.lambdas()) {
+        NetParams init = base.scaled(lambda);
+        long t0 = System.nanoTime();
+        TrainingResult tr = Trainer.train(backend, init, train, cfg.sgd(lr),
+            String.format("lr=%s λ=%s", lr, lambda), listener);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Run run = new Run(lr, lambda, init, tr, seconds);
+        runs.add(run);
+        rows.add(measure(backend, run, train, test));
+      }
+    }
+    return new Result(rows, runs);
+  }
+
+  /** The Figure 2 measurements of one trained network. */
+  public static Row measure(LinearAlgebraBackend<?> backend, Run run, Digits train, Digits test) {
+    NetParams init = run.init();
+    NetParams fin = run.training().params();
+    NetParams hInit = TwoLayerNetwork.hessianDiagonal(backend, init, train);
+    NetParams hFinal = TwoLayerNetwork.hessianDiagonal(backend, fin, train);
+    Evaluation trainE = TwoLayerNetwork.evaluate(backend, fin, train);
+    Evaluation testE = TwoLayerNetwork.evaluate(backend, fin, test);
+    // Init-pruning: θ^R = θ_init on one layer, the other layer stays final.
+    NetParams resetW = new NetParams(init.w(), fin.v());
+    NetParams resetV = new NetParams(fin.w(), init.v());
+    Evaluation trainResetW = TwoLayerNetwork.evaluate(backend, resetW, train);
+    Evaluation trainResetV = TwoLayerNetwork.evaluate(backend, resetV, train);
+    Evaluation testResetW = TwoLayerNetwork.evaluate(backend, resetW, test);
+    Evaluation testResetV = TwoLayerNetwork.evaluate(backend, resetV, test);
+    return new Row(run.learningRate(), run.lambda(), run.training().epochs(), run.training().interpolated(),
+        trainE, testE,
+        Importance.totals(ImportanceKind.MAGNITUDE, init, null),
+        Importance.totals(ImportanceKind.MAGNITUDE, fin, null),
+        Importance.totals(ImportanceKind.HESSIAN, init, hInit),
+        Importance.totals(ImportanceKind.HESSIAN, fin, hFinal),
+        new LayerTotals(trainResetW.loss() - trainE.loss(), trainResetV.loss() - trainE.loss()),
+        new LayerTotals(testResetW.loss() - testE.loss(), testResetV.loss() - testE.loss()),
+        new LayerTotals(testResetW.error() - testE.error(), testResetV.error() - testE.error()),
+        run.seconds());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.prunebench.nn;
+
+import dev.prunebench.data.Digits;
+import dev.prunebench.linalg.LinearAlgebraBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Figures 3 and 4: prune every θ^λ_final by MP and HP (eq. 2.1 importances, Hessian of the training
+ * loss at θ_final), globally (Figure 3) and layer-wise (Figure 4, Appendix D), to each nonzero
+ * fraction; record the test accuracy right after pruning and after lottery retraining (the kept
+ * weights restart from their values in θ^λ_init and train with the mask fixed); and record the
+ * fraction of surviving weights in each layer at the survival fraction (1 % in the paper), where a
+ * layer with no survivor has died.
+ */
+public final class PruningExperiment {
+  private PruningExperiment() {}
+
+  /** One (scope, method, λ, fraction) point of Figures 3a/3b/4d/4e. */
+  public record Row(PruningScope scope, ImportanceKind kind, double lambda, double fraction, double survivalW,
+      double survivalV, double accuracyPruned, double accuracyRetrained, int retrainEpochs,
+      boolean retrainInterpolated) {}
+
+  /** One (scope, method, λ) point of Figures 3c/4f. */
+  public record Survival(PruningScope scope, ImportanceKind kind, double lambda, double fraction, double survivalW,
+      double survivalV) {
+    public boolean layerDied() {
+      return survivalW == 0 || survivalV == 0;
+    }
+  }
+
+  /** Everything the figures need. */
+  public record Result(List<Row> rows, List<Survival> survival, double seconds) {}
+
+  /**
+   * @param runs trained networks of the λ sweep at one learning rate
+   * @param scopes which of Figure 3 (GLOBAL) and Figure 4 (LAYERWISE) to run
+   * @param retrain whether to run lottery retraining (false: accuracyRetrained is NaN)
+   */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
+      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener) {
+    long t0 = System.nanoTime();
+    List<Row> rows = new ArrayList<>();
+    List<Survival> survival = new ArrayList<>();
+    for (LambdaSweep.Run run : runs) {
+      NetParams fin = run.training().params();
+      NetParams h = TwoLayerNetwork.hessianDiagonal(backend, fin, train);
+      for (PruningScope scope : scopes) {
+        for (ImportanceKind kind : ImportanceKind.values()) {
+          Pruning.Outcome at = Pruning.prune(backend, fin, h, kind, scope, cfg.survivalFraction());
+          survival.add(new Survival(scope, kind, run.lambda(), cfg.survivalFraction(), at.survivalW(),
+              at.survivalV()));
+          for (double fraction : cfg.keepFractions()) {
+            Pruning.Outcome o = Pruning.prune(backend, fin, h, kind, scope, fraction);
+            double accPruned = TwoLayerNetwork.evaluate(backend, o.pruned(), test).accuracy();
+            double accRetrained = Double.NaN;
+            int epochs = 0;
+            boolean interpolated = false;
+            if (retrain) {
+              TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
+                  String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
+                      kind.label(), run.lambda(), fraction), listener);
+              accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
+              epochs = tr.epochs();
+              interpolated = tr.interpolated();
+            }
+            rows.add(new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned,
+                accRetrained, epochs, interpolated));
+          }
+        }
+      }
+    }
+    return new Result(rows, survival, (System.nanoTime() - t0) / 1e9);
+  }
+}
