@@ -133,6 +133,15 @@ public final class Matrix {
     System.arraycopy(data, 0, dst, offset, data.length);
   }
 
+  /**
+   * Copies the row-major entries into {@code dst} at absolute positions {@code 0 .. size()-1} (one bulk
+   * copy; a direct buffer makes this a single memcpy off-heap, for native backends). The buffer's
+   * position is not changed.
+   */
+  public void copyInto(java.nio.DoubleBuffer dst) {
+    dst.put(0, data);
+  }
+
   /** A fresh copy as an array of rows. */
   public double[][] toRows() {
     double[][] r = new double[rows][cols];
