@@ -118,7 +118,17 @@ final class Naive {
     }
   }
 
+  private static final java.util.Map<Matrix, Svd> SVDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The SVD of {@code a}, memoised: every backend is checked on the same inputs, so the oracle is
+   * computed once per input, not once per backend.
+   */
   static Svd svd(Matrix a) {
+    return SVDS.computeIfAbsent(a, Naive::computeSvd);
+  }
+
+  private static Svd computeSvd(Matrix a) {
     if (a.rows() >= a.cols()) {
       return jacobi(a);
     }
