@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CompareCommand.class,
       NnCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
@@ -42,12 +43,22 @@ public final class Main implements Runnable {
     cl.registerConverter(dev.prunebench.linalg.Backend.class, dev.prunebench.linalg.Backend::parse);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, argv) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-      ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-          + " --help' for usage.");
+      ex.getCommandLine().getErr().println(oneLineError(ex));
+      ex.getCommandLine().getErr().flush();
       return 2;
     });
     return cl;
+  }
+
+  /**
+   * A bad option value as ONE line: the command, picocli's message (multi-line messages joined) and
+   * where to get help, e.g. {@code prunebench nn: Invalid value for option '--backend': ... (see
+   * 'prunebench nn --help')}.
+   */
+  static String oneLineError(CommandLine.ParameterException ex) {
+    String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+    String msg = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
+    return name + ": " + msg + " (see '" + name + " --help')";
   }
 
   @Override
