@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CompareCommand.class,
       NnCommand.class,
+      Theorem43Command.class,
       ReproduceCommand.class,
       CommandLine.HelpCommand.class,
     })
