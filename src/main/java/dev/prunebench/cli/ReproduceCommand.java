@@ -62,6 +62,12 @@ public final class ReproduceCommand implements Callable<Integer> {
           + " is unavailable here: " + backend.availability().reason());
     }
     ReproduceConfig config = new ReproduceConfig(preset, backend, seed, out, withBench);
+    try {
+      // Before any computation: an hour-long run must not die at its first write.
+      Reproduction.requireWritableOutputs(config);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--out: " + e.getMessage(), e);
+    }
     String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     RunMetadata meta = RunMetadata.capture(BenchCommand.gitCommit(), started);
     Reproduction.CommandRunner runner = new Reproduction.CommandRunner() {

@@ -40,6 +40,7 @@ public final class NnReport {
 
   // ---------------------------------------------------------------- CSV
 
+  /** Wall times stay out of the CSVs (they are in the README) so the same seed gives the same bytes. */
   private static void writeFig2Csv(NnExperiment.Results r, Path file) throws IOException {
     List<List<?>> rows = new ArrayList<>();
     for (LambdaSweep.Row x : r.sweep().rows()) {
@@ -47,13 +48,12 @@ public final class NnReport {
           x.train().error(), x.test().loss(), x.test().error(), x.magnitudeInit().w(), x.magnitudeInit().v(),
           x.magnitudeFinal().w(), x.magnitudeFinal().v(), x.hessianInit().w(), x.hessianInit().v(),
           x.hessianFinal().w(), x.hessianFinal().v(), x.naturalTrainLoss().w(), x.naturalTrainLoss().v(),
-          x.naturalTestLoss().w(), x.naturalTestLoss().v(), x.naturalTestError().w(), x.naturalTestError().v(),
-          round(x.seconds())));
+          x.naturalTestLoss().w(), x.naturalTestLoss().v(), x.naturalTestError().w(), x.naturalTestError().v()));
     }
     Csv.write(file, List.of("learning_rate", "lambda", "epochs", "interpolated", "train_loss", "train_error",
         "test_loss", "test_error", "mi_w_init", "mi_v_init", "mi_w_final", "mi_v_final", "hi_w_init", "hi_v_init",
         "hi_w_final", "hi_v_final", "ni_w_train_loss", "ni_v_train_loss", "ni_w_test_loss", "ni_v_test_loss",
-        "ni_w_test_error", "ni_v_test_error", "train_seconds"), rows);
+        "ni_w_test_error", "ni_v_test_error"), rows);
   }
 
   private static void writeHistoryCsv(NnExperiment.Results r, Path file) throws IOException {
@@ -282,9 +282,5 @@ public final class NnReport {
 
   static double pick(LayerTotals t, int layer) {
     return layer == 0 ? t.w() : t.v();
-  }
-
-  private static double round(double seconds) {
-    return Math.round(seconds * 100) / 100.0;
   }
 }
