@@ -101,7 +101,7 @@ public final class NnCommand implements Callable<Integer> {
       return 1;
     }
     LinearAlgebraBackend<?> b = chosen.create();
-    boolean interactive = System.console() != null && System.getenv("CI") == null;
+    boolean interactive = dev.prunebench.util.Progress.enabled();
     Trainer.Listener listener = interactive ? (label, s) -> {
       outw.printf(Locale.ROOT, "%-40s epoch %3d  loss %.4g  train acc %.4f%n", label, s.epoch(), s.trainLoss(),
           s.trainAccuracy());
