@@ -48,6 +48,16 @@ public final class Main implements Runnable {
       ex.getCommandLine().getErr().flush();
       return 2;
     });
+    // An I/O failure (e.g. an unwritable --out) is the user's to fix, not a bug: one line, exit 1.
+    // Anything else keeps picocli's default (stack trace), because it is a bug worth a trace.
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
+        cmd.getErr().flush();
+        return 1;
+      }
+      throw ex;
+    });
     return cl;
   }
 

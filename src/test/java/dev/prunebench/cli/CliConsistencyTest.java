@@ -80,4 +80,20 @@ class CliConsistencyTest {
       }
     }
   }
+
+  @Test
+  void anUnwritableOutputDirectoryIsOneLineNamingItForEveryExperiment(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("a-file");
+    java.nio.file.Files.writeString(file, "not a directory");
+    for (String cmd : List.of("theorem43", "accuracy", "nn", "linear")) {
+      if (!Main.commandLine().getSubcommands().containsKey(cmd)) {
+        continue; // not merged into this build yet
+      }
+      Run r = run(cmd, "--out", file.resolve("sub").toString());
+      assertThat(r.code()).as(cmd).isIn(1, 2);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+      assertThat(r.err()).as(cmd).contains("output directory").contains(file.toString());
+    }
+  }
 }
