@@ -1,6 +1,7 @@
 package dev.prunebench.linalg.commonsmath;
 
 import dev.prunebench.linalg.Checks;
+import dev.prunebench.linalg.PowerOfTwoScaling;
 import dev.prunebench.linalg.LeastSquares;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.RankDeficientException;
@@ -90,8 +91,7 @@ final class CommonsMathLeastSquares {
         return maxAbs;
       }
     });
-    int e = max == 0 ? 0 : Math.getExponent(max);
-    return e >= -256 && e < 256 ? 0 : e;
+    return PowerOfTwoScaling.exponentOfMax(max);
   }
 
   /** {@code 2^-e · m} as a new matrix (m itself when e = 0); per entry, as {@code 2^-e} may overflow. */

@@ -1,6 +1,7 @@
 package dev.prunebench.linalg.ejml;
 
 import dev.prunebench.linalg.Checks;
+import dev.prunebench.linalg.PowerOfTwoScaling;
 import dev.prunebench.linalg.LeastSquares;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.RankDeficientException;
@@ -81,9 +82,7 @@ final class EjmlLeastSquares {
    * reference backend's rule). Inside the range nothing is copied.
    */
   private static int scaleExponent(DMatrixRMaj m) {
-    double max = CommonOps_DDRM.elementMaxAbs(m);
-    int e = max == 0 ? 0 : Math.getExponent(max);
-    return e >= -256 && e < 256 ? 0 : e;
+    return PowerOfTwoScaling.exponentOfMax(CommonOps_DDRM.elementMaxAbs(m));
   }
 
   private static DMatrixRMaj scaled(DMatrixRMaj m, int e) {

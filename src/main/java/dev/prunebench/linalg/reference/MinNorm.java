@@ -1,5 +1,7 @@
 package dev.prunebench.linalg.reference;
 
+import dev.prunebench.linalg.PowerOfTwoScaling;
+
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 
 /**
@@ -46,38 +48,16 @@ final class MinNorm {
     return unscaled(svd(scaled(x, ex), n, p, identity, n, rcond), -ex);
   }
 
-  private static final int SAFE_EXPONENT = 256;
-
-  /** 0 if the largest |entry| is in [2^-256, 2^256) or zero, else its binary exponent. */
-  static int scaleExponent(double[] a) {
-    double max = 0;
-    for (double v : a) {
-      max = Math.max(max, Math.abs(v));
-    }
-    if (max == 0) {
-      return 0;
-    }
-    int e = Math.getExponent(max);
-    return e >= -SAFE_EXPONENT && e < SAFE_EXPONENT ? 0 : e;
+  private static int scaleExponent(double[] a) {
+    return PowerOfTwoScaling.exponent(a);
   }
 
   private static double[] scaled(double[] a, int e) {
-    if (e == 0) {
-      return a;
-    }
-    double[] s = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      s[i] = Math.scalb(a[i], -e);
-    }
-    return s;
+    return PowerOfTwoScaling.scaled(a, e);
   }
 
   private static double[] unscaled(double[] a, int e) {
-    if (e != 0) {
-      for (int i = 0; i < a.length; i++) {
-        a[i] = Math.scalb(a[i], e);
-      }
-    }
+    PowerOfTwoScaling.scaleInPlace(a, e);
     return a;
   }
 
