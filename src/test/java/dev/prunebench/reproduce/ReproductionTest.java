@@ -76,6 +76,8 @@ class ReproductionTest {
     assertThat(runner.calls.get(2)).containsSubsequence("--baseline", baseline.toString())
         .doesNotContain("--update-baseline");
 
+    Files.createDirectories(out.resolve("nn").resolve("paper-run"));
+    Files.writeString(out.resolve("nn").resolve("paper-run").resolve("README.md"), "# paper");
     Path index = ReportsIndex.write(c, runs, new RunMetadata("abc1234", "TestVM 17", 2, "2026-01-01T00:00:00Z", 1.5));
     String md = Files.readString(index);
     assertThat(md).contains("| preset | quick |").contains("| seed | 7 |").contains("| backend | reference |")
@@ -84,6 +86,7 @@ class ReproductionTest {
         .contains("| linear claim \\| with a pipe | Fig. 1a | 0.41 vs 0.89 | **holds** |")
         .contains("Summary: 3 hold, 0 partly hold, 0 do not hold.")
         .contains("not in this build").contains("failed (exit 1)")
+        .contains("- [`nn/paper-run/`](nn/paper-run/README.md)")
         .contains("./prunebench reproduce --preset quick --backend reference --seed 7 --out " + out);
   }
 
