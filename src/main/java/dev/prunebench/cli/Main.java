@@ -41,7 +41,14 @@ public final class Main implements Runnable {
   /** The configured picocli command line (shared converters, exit codes, help defaults). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.registerConverter(dev.prunebench.linalg.Backend.class, dev.prunebench.linalg.Backend::parse);
+    cl.registerConverter(dev.prunebench.linalg.Backend.class, name -> {
+      try {
+        return dev.prunebench.linalg.Backend.parse(name);
+      } catch (IllegalArgumentException e) {
+        // picocli would wrap the message in "cannot convert ... (java.lang.IllegalArgumentException: ...)"
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    });
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, argv) -> {
       ex.getCommandLine().getErr().println(oneLineError(ex));
