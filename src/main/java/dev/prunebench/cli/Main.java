@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       AccuracyCommand.class,
       BenchCommand.class,
       CompareCommand.class,
+      LinearCommand.class,
       NnCommand.class,
       Theorem43Command.class,
       ReproduceCommand.class,
