@@ -145,8 +145,9 @@ public final class Figure1Claims {
       dev.prunebench.report.Claim.Verdict v = c.holds() ? dev.prunebench.report.Claim.Verdict.HOLDS
           : c.holdsEmpirical() > 0 || c.holdsAnalytic() > 0 ? dev.prunebench.report.Claim.Verdict.PARTLY
           : dev.prunebench.report.Claim.Verdict.DOES_NOT_HOLD;
-      out.add(new dev.prunebench.report.Claim(c.statement() + "; rule: lower test loss at every sparsity checked, "
-          + "for the min-norm solution and for the Definition 3.2 prediction.",
+      out.add(new dev.prunebench.report.Claim(c.statement() + "; rule: " + c.better() + " has a lower test loss "
+          + "than " + c.worse() + " at every sparsity checked, for the min-norm solution and for the Definition 3.2 "
+          + "prediction.",
           (c.better().lambda() < 1 || c.worse().lambda() < 1 ? "Fig. 1b" : "Fig. 1a") + ", Section 3.1",
           String.format(Locale.ROOT, "holds at %d/%d sparsities (empirical), %d/%d (analytic).", c.holdsEmpirical(),
               c.points(), c.holdsAnalytic(), c.points()) + quote, v));

@@ -37,7 +37,8 @@ final class FigureCaptions {
       Map.entry("nn/fig4_pruned_only_layerwise.png", "Figures 4d/4e right after layer-wise pruning (no retraining)"),
       Map.entry("theorem43/ni-vs-ratio-zero.png", "Theorem 4.3: final init-pruning NI of each group vs scale ratio "
           + "ρ = c₁/c₂ with the bound envelopes (4.5)–(4.7) and (B.18)–(B.19), θ₀ = 0"),
-      Map.entry("theorem43/ni-vs-ratio-gaussian.png", "Theorem 4.3: the same from a Gaussian θ₀"),
+      Map.entry("theorem43/ni-vs-ratio-gaussian.png", "Theorem 4.3: final init-pruning NI of each "
+          + "group vs scale ratio ρ with the bound envelopes, from a Gaussian θ₀"),
       Map.entry("theorem43/loss-vs-tau-zero.png", "Gradient descent: loss vs iteration τ against the linear rate "
           + "(1 − ημ)^τ, θ₀ = 0"),
       Map.entry("theorem43/loss-vs-tau-gaussian.png", "Gradient descent: loss vs τ against the linear rate, "
