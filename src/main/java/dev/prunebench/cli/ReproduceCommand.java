@@ -35,7 +35,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--preset", defaultValue = "quick",
-      description = "quick (about 15 min on 2 cores) or paper (each experiment's paper configuration; hours).")
+      description = "quick (about 3 min on 2 cores) or paper (each experiment's paper configuration; hours).")
   ReproducePreset preset;
 
   @Option(names = "--backend", description = "Backend for every experiment (default: each experiment's own).")
