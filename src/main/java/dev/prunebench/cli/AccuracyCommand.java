@@ -43,6 +43,9 @@ public final class AccuracyCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "reports/accuracy", description = "Output directory.")
   Path out;
 
+  @Option(names = "--baseline", description = "Baseline to check against or update (default: OUT/baseline.csv).")
+  Path baselineFile;
+
   @Option(names = "--update-baseline", description = "Overwrite baseline.csv with this run (explicit, never automatic).")
   boolean updateBaseline;
 
@@ -62,7 +65,7 @@ public final class AccuracyCommand implements Callable<Integer> {
         + "[`baseline.csv`](baseline.csv).\n\n" + BenchReport.accuracyTable(AccuracySummary.read(csv));
     AtomicFiles.writeString(out.resolve("README.md"), summary);
     w.println("wrote " + csv + " (" + rows.size() + " measurements) and " + out.resolve("README.md"));
-    Path baseline = out.resolve("baseline.csv");
+    Path baseline = baselineFile != null ? baselineFile : out.resolve("baseline.csv");
     if (updateBaseline) {
       AccuracyBaseline.write(baseline, rows);
       w.println("updated " + baseline);

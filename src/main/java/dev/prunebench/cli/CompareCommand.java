@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = {"Compare two JMH JSON result files and flag regressions.",
-      "A regression needs disjoint 99.9% confidence intervals AND new/old worse than 1 + threshold.",
+      "A regression needs disjoint 99.9%% confidence intervals AND new/old worse than 1 + threshold.",
       "Exit status: 0 no regression, 1 regression flagged, 2 bad arguments."})
 public final class CompareCommand implements Callable<Integer> {
 

@@ -12,6 +12,7 @@ import dev.prunebench.linear.LambdaProfile;
 import dev.prunebench.linear.ThetaProfile;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.theory.HNormalisation;
+import dev.prunebench.util.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,13 +148,9 @@ public final class LinearCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A progress bar on an interactive terminal outside CI; null (quiet) otherwise. */
+  /** A progress bar on an interactive terminal outside CI ({@link Progress}); null (quiet) otherwise. */
   private ProgressBar progressBar(int total) {
-    if (noProgress || System.console() == null || System.getenv("CI") != null) {
-      return null;
-    }
-    return new ProgressBarBuilder().setTaskName("linear").setInitialMax(total)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build();
+    return noProgress ? null : Progress.bar("linear", total);
   }
 
   /** The command line that reproduces {@code c} exactly. */

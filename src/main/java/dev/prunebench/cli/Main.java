@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       LinearCommand.class,
       NnCommand.class,
       Theorem43Command.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
@@ -41,15 +42,42 @@ public final class Main implements Runnable {
   /** The configured picocli command line (shared converters, exit codes, help defaults). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.registerConverter(dev.prunebench.linalg.Backend.class, dev.prunebench.linalg.Backend::parse);
+    cl.registerConverter(dev.prunebench.linalg.Backend.class, name -> {
+      try {
+        return dev.prunebench.linalg.Backend.parse(name);
+      } catch (IllegalArgumentException e) {
+        // picocli would wrap the message in "cannot convert ... (java.lang.IllegalArgumentException: ...)"
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    });
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, argv) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-      ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-          + " --help' for usage.");
+      ex.getCommandLine().getErr().println(oneLineError(ex));
+      ex.getCommandLine().getErr().flush();
       return 2;
     });
+    // An I/O failure (e.g. an unwritable --out) is the user's to fix, not a bug: one line, exit 1.
+    // Anything else keeps picocli's default (stack trace), because it is a bug worth a trace.
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
+        cmd.getErr().flush();
+        return 1;
+      }
+      throw ex;
+    });
     return cl;
+  }
+
+  /**
+   * A bad option value as ONE line: the command, picocli's message (multi-line messages joined) and
+   * where to get help, e.g. {@code prunebench nn: Invalid value for option '--backend': ... (see
+   * 'prunebench nn --help')}.
+   */
+  static String oneLineError(CommandLine.ParameterException ex) {
+    String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+    String msg = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
+    return name + ": " + msg + " (see '" + name + " --help')";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.prunebench.cli;
 
 import dev.prunebench.hessianbias.GradientDescentSettings;
+import dev.prunebench.hessianbias.HessianBiasClaims;
 import dev.prunebench.hessianbias.HessianBiasConfig;
 import dev.prunebench.hessianbias.HessianBiasExperiment;
 import dev.prunebench.hessianbias.HessianBiasPoint;
@@ -10,6 +11,7 @@ import dev.prunebench.hessianbias.HessianBiasSummary;
 import dev.prunebench.hessianbias.InitMode;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.Claims;
 import dev.prunebench.theory.Theorem43Envelope;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -123,11 +125,14 @@ public final class Theorem43Command implements Callable<Integer> {
     md.append("Finding: (B.20) as printed (≤ 1 − κ̃² − 2κ̃) is false; the proof gives ≤ (1 − κ̃)², an equality "
         + "for n = 1 (see `Theorem43Bounds`). The checks below use the corrected form (only for n = 1).\n\n");
     long t0 = System.nanoTime();
+    List<HessianBiasExperiment.Result> sweeps = new ArrayList<>();
+    HessianBiasExperiment.Result oneSample = null;
     for (InitMode init : inits) {
       HessianBiasConfig config = new HessianBiasConfig(seed, initSeed, backend, samples, groupSizes, ratios, traj,
           gd, init);
       long s0 = System.nanoTime();
       HessianBiasExperiment.Result result = HessianBiasExperiment.run(config);
+      sweeps.add(result);
       HessianBiasSummary summary = HessianBiasSummary.of(result);
       List<String> files = HessianBiasReport.write(result, out);
       double secs = (System.nanoTime() - s0) / 1e9;
@@ -141,9 +146,13 @@ public final class Theorem43Command implements Callable<Integer> {
       HessianBiasConfig one = new HessianBiasConfig(seed, initSeed, backend, 1, groupSizes,
           HessianBiasConfig.powerOfTwoGrid(-4, 4, 1), null, gd, InitMode.ZERO);
       HessianBiasExperiment.Result r1 = HessianBiasExperiment.run(one);
+      oneSample = r1;
       md.append(HessianBiasMarkdown.oneSampleSection(r1, HessianBiasReport.writeOneSample(r1, out)));
       pw.println("n=1 check of (B.18)-(B.20): " + r1.points().size() + " ratios; wrote one-sample.csv");
     }
+    Claims.write(out, HessianBiasClaims.evaluate(sweeps, oneSample));
+    md.append("The paper's claims judged on these numbers: [`claims.csv`](claims.csv) (collected in the reports "
+        + "index).\n\n");
     md.append(String.format(Locale.ROOT, "Total run time %.1f s.%n", (System.nanoTime() - t0) / 1e9));
     HessianBiasReport.writeReadme(out, md.toString());
     pw.println("wrote " + out.resolve("README.md"));

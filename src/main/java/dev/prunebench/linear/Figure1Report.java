@@ -2,6 +2,7 @@ package dev.prunebench.linear;
 
 import dev.prunebench.prune.PruningMethod;
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.Claims;
 import dev.prunebench.report.Charts;
 import dev.prunebench.report.Csv;
 import dev.prunebench.theory.HNormalisation;
@@ -38,6 +39,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       train_ni_se}: NI of the first s weights, of θ̄ for the population loss and of θ̂^Λ for the
  *       training loss.
  *   <li>{@code summary.csv}: per λ, Ξ, Γ, unpruned analytic/empirical loss and the largest gaps.
+ *   <li>{@code claims.csv}: the paper's claims with verdicts ({@link Figure1Claims#forReport}).
  *   <li>{@code README.md}: the configuration, the figures, the numbers and how to re-run.
  * </ul>
  */
@@ -46,7 +48,7 @@ public final class Figure1Report {
 
   /** Every file {@link #write} produces. */
   public static final List<String> FILES = List.of("fig1a.csv", "fig1b.csv", "fig1c.csv", "summary.csv",
-      "fig1a.png", "fig1b.png", "fig1c.png", "README.md");
+      "fig1a.png", "fig1b.png", "fig1c.png", "claims.csv", "README.md");
 
   static final List<String> PRUNING_HEADER = List.of("lambda", "s", "sparsity", "method", "analytic_mean",
       "analytic_se", "empirical_mean", "empirical_se");
@@ -84,6 +86,7 @@ public final class Figure1Report {
     Charts.savePng(pruningChart(r, "Figure 1a: λ ≥ 1", l -> l >= 1), dir.resolve("fig1a.png"));
     Charts.savePng(pruningChart(r, "Figure 1b: λ ≤ 1", l -> l <= 1), dir.resolve("fig1b.png"));
     Charts.savePng(importanceChart(r), dir.resolve("fig1c.png"));
+    Claims.write(dir, Figure1Claims.forReport(r));
     AtomicFiles.writeString(dir.resolve("README.md"), readme(r, commandLine));
   }
 
@@ -267,6 +270,8 @@ public final class Figure1Report {
     distance.forEach((l, d) -> sb.append("| ").append(LambdaProfile.format(l)).append(" | ").append(f(d)).append(" |\n"));
     double closest = distance.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
     sb.append("\nClosest match on this run: λ = ").append(LambdaProfile.format(closest)).append(".\n\n");
+    sb.append("Every claim with its verdict and numbers: [`claims.csv`](claims.csv) (collected in the reports "
+        + "index).\n\n");
 
     sb.append("## Files\n\n");
     sb.append("- `fig1a.csv` (λ ≥ 1), `fig1b.csv` (λ ≤ 1): `").append(String.join(",", PRUNING_HEADER)).append("` — "

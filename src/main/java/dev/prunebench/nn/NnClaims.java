@@ -1,5 +1,7 @@
 package dev.prunebench.nn;
 
+import dev.prunebench.report.Claim;
+import dev.prunebench.report.Claim.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,32 +15,11 @@ import java.util.function.ToDoubleFunction;
 public final class NnClaims {
   private NnClaims() {}
 
-  /** The outcome of one check. */
-  public enum Verdict {
-    HOLDS("holds"),
-    PARTLY("partly holds"),
-    FAILS("does not hold"),
-    NOT_TESTED("not tested");
-
-    private final String text;
-
-    Verdict(String text) {
-      this.text = text;
-    }
-
-    public String text() {
-      return text;
-    }
-  }
-
-  /** A claim, its verdict and the numbers behind it. */
-  public record Claim(String statement, Verdict verdict, String evidence) {}
-
   /** Evaluates every claim on {@code r}. */
   public static List<Claim> evaluate(NnExperiment.Results r) {
     List<Claim> out = new ArrayList<>();
     List<Double> lrs = r.config().learningRates();
-    out.add(perLr(r, lrs, "Final MI ≈ initial MI for both layers (Fig. 2a/2b, 'near perfect match'); rule: "
+    out.add(perLr(r, lrs, "Fig. 2a/2b: final MI curves lie on the initial ones", "Final MI ≈ initial MI for both layers (Fig. 2a/2b, 'near perfect match'); rule: "
         + "final/initial MI within [2/3, 3/2] for every λ and layer.", rows -> {
           double worst = 1;
           StringBuilder ev = new StringBuilder("final/initial MI (W; V) per λ: ");
@@ -50,21 +31,21 @@ public final class NnClaims {
           }
           return new Partial(worst <= 1.5, ev.toString());
         }));
-    out.add(perLr(r, lrs, "Initial HI is the same for every λ (Lemma 4.1, eq. 4.2); rule: relative spread < 1e-9.",
+    out.add(perLr(r, lrs, "Lemma 4.1, eq. 4.2; Fig. 2a/2b", "Initial HI is the same for every λ (Lemma 4.1, eq. 4.2); rule: relative spread < 1e-9.",
         rows -> {
           double sw = relSpread(rows, x -> x.hessianInit().w());
           double sv = relSpread(rows, x -> x.hessianInit().v());
           return new Partial(sw < 1e-9 && sv < 1e-9, String.format(Locale.ROOT,
               "relative spread over λ: W %.2g, V %.2g.", sw, sv));
         }));
-    out.add(perLr(r, lrs, "Final HI increases with λ for both layers (Fig. 2a/2b); rule: strictly increasing in λ.",
+    out.add(perLr(r, lrs, "Fig. 2a/2b", "Final HI increases with λ for both layers (Fig. 2a/2b); rule: strictly increasing in λ.",
         rows -> {
           boolean w = monotone(rows, x -> x.hessianFinal().w(), true);
           boolean v = monotone(rows, x -> x.hessianFinal().v(), true);
           return new Partial(w && v, "final HI W: " + series(rows, x -> x.hessianFinal().w()) + "; V: "
               + series(rows, x -> x.hessianFinal().v()) + ".");
         }));
-    out.add(perLr(r, lrs, "The ratio of final HI between input and output layer is approximately preserved over λ; "
+    out.add(perLr(r, lrs, "Fig. 2a/2b, Section 4", "The ratio of final HI between input and output layer is approximately preserved over λ; "
         + "rule: max/min of HI_W/HI_V over λ ≤ 2.", rows -> {
           double[] ratio = rows.stream().mapToDouble(x -> x.hessianFinal().w() / x.hessianFinal().v()).toArray();
           double max = java.util.Arrays.stream(ratio).max().orElse(Double.NaN);
@@ -73,14 +54,14 @@ public final class NnClaims {
               x -> x.hessianFinal().w() / x.hessianFinal().v()) + String.format(Locale.ROOT, " (max/min %.3g; at "
               + "init %.3g).", max / min, rows.get(0).hessianInit().w() / rows.get(0).hessianInit().v()));
         }));
-    out.add(perLr(r, lrs, "Input-layer NI (training loss, init-pruning) decreases in λ and output-layer NI increases "
+    out.add(perLr(r, lrs, "Fig. 2a/2b, Theorem 4.3", "Input-layer NI (training loss, init-pruning) decreases in λ and output-layer NI increases "
         + "(Fig. 2a/2b, Theorem 4.3); rule: monotone over the λ grid.", rows -> {
           boolean w = monotone(rows, x -> x.naturalTrainLoss().w(), false);
           boolean v = monotone(rows, x -> x.naturalTrainLoss().v(), true);
           return new Partial(w && v, "NI_W: " + series(rows, x -> x.naturalTrainLoss().w()) + "; NI_V: "
               + series(rows, x -> x.naturalTrainLoss().v()) + ".");
         }));
-    out.add(perLr(r, lrs, "Test NI shows the same behaviour as training NI (Fig. 2c): input-layer NI decreases and "
+    out.add(perLr(r, lrs, "Fig. 2c", "Test NI shows the same behaviour as training NI (Fig. 2c): input-layer NI decreases and "
         + "output-layer NI increases in λ, for test error and test loss; rule: monotone over the λ grid. (The paper's "
         + "next sentence, 'for large λ, input layer is responsible for most of the test accuracy', states the "
         + "opposite trend; it is reported here as the NI values at the ends of the grid.)", rows -> {
@@ -113,23 +94,23 @@ public final class NnClaims {
     long hpDead = hp.stream().filter(PruningExperiment.Survival::layerDied).count();
     String pct = NnReport.pct(r.config().survivalFraction());
     boolean stable = hpW < mpW && hpV < mpV;
-    out.add(new Claim("HP's per-layer survival at " + pct + " is stable over λ while MP's is volatile (Fig. 3c); "
-        + "rule: HP's spread (max − min over λ) smaller than MP's in both layers.", stable ? Verdict.HOLDS : Verdict.FAILS,
+    out.add(claim("Fig. 3c", "HP's per-layer survival at " + pct + " is stable over λ while MP's is volatile (Fig. 3c); "
+        + "rule: HP's spread (max − min over λ) smaller than MP's in both layers.", stable ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
         String.format(Locale.ROOT, "spread of W survival: HP %.4f vs MP %.4f; of V survival: HP %.4f vs MP %.4f "
             + "(ratio MP/HP: W %.2g, V %.2g).", hpW, mpW, hpV, mpV, mpW / hpW, mpV / hpV)));
-    out.add(new Claim("MP kills a whole layer at extreme λ, HP does not (Fig. 3a/3c, layer death); rule: at s/p = "
+    out.add(claim("Fig. 3a/3c", "MP kills a whole layer at extreme λ, HP does not (Fig. 3a/3c, layer death); rule: at s/p = "
         + pct + ", MP has a dead layer at some λ and HP at none.", mpDead > 0 && hpDead == 0 ? Verdict.HOLDS
-            : mpDead > 0 || hpDead == 0 ? Verdict.PARTLY : Verdict.FAILS,
+            : mpDead > 0 || hpDead == 0 ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD,
         "λ with a dead layer at " + pct + ": MP " + deadList(mp) + ", HP " + deadList(hp) + ". At the other s/p "
             + "(global): MP " + deadRows(r, ImportanceKind.MAGNITUDE) + "; HP " + deadRows(r, ImportanceKind.HESSIAN)
             + "."));
     List<PruningExperiment.Survival> mpLw = survival(r, PruningScope.LAYERWISE, ImportanceKind.MAGNITUDE);
     long lwDead = mpLw.stream().filter(PruningExperiment.Survival::layerDied).count();
-    out.add(new Claim("Layer-wise MP avoids layer death (Appendix D, Fig. 4d/4f); rule: no dead layer at any λ.",
-        lwDead == 0 ? Verdict.HOLDS : Verdict.FAILS, "layer-wise MP dead layers: " + deadList(mpLw) + "."));
-    hp.stream().filter(s -> s.lambda() == 1.0).findFirst().ifPresent(s -> out.add(new Claim(
+    out.add(claim("Appendix D, Fig. 4d/4f", "Layer-wise MP avoids layer death (Appendix D, Fig. 4d/4f); rule: no dead layer at any λ.",
+        lwDead == 0 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, "layer-wise MP dead layers: " + deadList(mpLw) + "."));
+    hp.stream().filter(s -> s.lambda() == 1.0).findFirst().ifPresent(s -> out.add(claim("Appendix D, Fig. 4c", 
         "At 1 % standard HP keeps about half of the output layer (Appendix D, Fig. 4c); rule: V survival in [0.25, 0.75] "
-            + "at λ = 1.", s.survivalV() >= 0.25 && s.survivalV() <= 0.75 ? Verdict.HOLDS : Verdict.FAILS,
+            + "at λ = 1.", s.survivalV() >= 0.25 && s.survivalV() <= 0.75 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
         String.format(Locale.ROOT, "global HP at λ=1 keeps %.1f %% of V and %.2f %% of W (at s/p = %s).",
             100 * s.survivalV(), 100 * s.survivalW(), pct))));
   }
@@ -147,8 +128,8 @@ public final class NnClaims {
       mpSpread += spreadRows(rows, PruningScope.GLOBAL, ImportanceKind.MAGNITUDE, f, acc) / fractions.size();
       hpSpread += spreadRows(rows, PruningScope.GLOBAL, ImportanceKind.HESSIAN, f, acc) / fractions.size();
     }
-    out.add(new Claim("HP's test accuracy is more stable over λ than MP's (Fig. 3a/3b), " + which + "; rule: mean "
-        + "over s/p of the accuracy spread over λ is smaller for HP.", hpSpread < mpSpread ? Verdict.HOLDS : Verdict.FAILS,
+    out.add(claim("Fig. 3a/3b", "HP's test accuracy is more stable over λ than MP's (Fig. 3a/3b), " + which + "; rule: mean "
+        + "over s/p of the accuracy spread over λ is smaller for HP.", hpSpread < mpSpread ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
         String.format(Locale.ROOT, "mean spread of test accuracy over λ: HP %.3f, MP %.3f.", hpSpread, mpSpread)));
     double mpAt1 = mean(rows, PruningScope.GLOBAL, ImportanceKind.MAGNITUDE, 1.0, acc);
     double hpAt1 = mean(rows, PruningScope.GLOBAL, ImportanceKind.HESSIAN, 1.0, acc);
@@ -161,14 +142,14 @@ public final class NnClaims {
           + mean(rows, PruningScope.GLOBAL, ImportanceKind.MAGNITUDE, hi, acc)) / 2;
       double hpExt = (mean(rows, PruningScope.GLOBAL, ImportanceKind.HESSIAN, lo, acc)
           + mean(rows, PruningScope.GLOBAL, ImportanceKind.HESSIAN, hi, acc)) / 2;
-      out.add(new Claim("MP is competitive with HP only at λ = 1 (Section 4), " + which + "; rule: mean accuracy over "
+      out.add(claim("Section 4, Fig. 3a/3b", "MP is competitive with HP only at λ = 1 (Section 4), " + which + "; rule: mean accuracy over "
           + "s/p of MP within 0.02 of HP's at λ = 1 and more than 0.02 below it at the extreme λ.",
           Math.abs(mpAt1 - hpAt1) <= 0.02 && hpExt - mpExt > 0.02 ? Verdict.HOLDS
-              : hpExt - mpExt > 0.02 ? Verdict.PARTLY : Verdict.FAILS,
+              : hpExt - mpExt > 0.02 ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD,
           String.format(Locale.ROOT, "mean accuracy at λ=1: MP %.3f, HP %.3f; at λ ∈ {%s, %s}: MP %.3f, HP %.3f.",
               mpAt1, hpAt1, lo, hi, mpExt, hpExt)));
-      out.add(new Claim("Layer-wise MP is worse than standard MP at λ = 1 (Appendix D), " + which + "; rule: mean "
-          + "accuracy over s/p lower.", lwMpAt1 < mpAt1 ? Verdict.HOLDS : Verdict.FAILS,
+      out.add(claim("Appendix D, Fig. 4d", "Layer-wise MP is worse than standard MP at λ = 1 (Appendix D), " + which + "; rule: mean "
+          + "accuracy over s/p lower.", lwMpAt1 < mpAt1 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
           String.format(Locale.ROOT, "mean accuracy at λ=1: layer-wise MP %.3f, standard MP %.3f.", lwMpAt1, mpAt1)));
     }
     int better = 0;
@@ -187,16 +168,21 @@ public final class NnClaims {
       ev.append(String.format(Locale.ROOT, "s/p=%s: %.3f vs %.3f; ", f, g, l));
     }
     if (total > 0) {
-      out.add(new Claim("Standard HP is at least as accurate as layer-wise HP except in the extremely sparse regime "
+      out.add(claim("Appendix D, Fig. 4e", "Standard HP is at least as accurate as layer-wise HP except in the extremely sparse regime "
           + "(s/p ≤ 0.2 %, Appendix D), " + which + "; rule: mean over λ of standard ≥ layer-wise − 0.005 at every s/p "
-          + "> 0.2 %.", better == total ? Verdict.HOLDS : better > 0 ? Verdict.PARTLY : Verdict.FAILS,
+          + "> 0.2 %.", better == total ? Verdict.HOLDS : better > 0 ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD,
           "standard vs layer-wise HP, mean over λ: " + ev.toString().trim() + " (" + better + " of " + total + ")."));
     }
   }
 
   private record Partial(boolean holds, String evidence) {}
 
-  private static Claim perLr(NnExperiment.Results r, List<Double> lrs, String statement,
+  /** A claim in the order the nn code builds it (statement, verdict, our numbers). */
+  private static Claim claim(String paper, String statement, Verdict v, String measurement) {
+    return new Claim(statement, paper, measurement, v);
+  }
+
+  private static Claim perLr(NnExperiment.Results r, List<Double> lrs, String paper, String statement,
       java.util.function.Function<List<LambdaSweep.Row>, Partial> check) {
     int holds = 0;
     StringBuilder ev = new StringBuilder();
@@ -209,8 +195,8 @@ public final class NnClaims {
       ev.append(lrs.size() > 1 ? String.format(Locale.ROOT, "[η=%s: %s] ", lr, p.holds() ? "holds" : "does not hold")
           : "").append(p.evidence()).append(' ');
     }
-    Verdict v = holds == lrs.size() ? Verdict.HOLDS : holds > 0 ? Verdict.PARTLY : Verdict.FAILS;
-    return new Claim(statement, v, ev.toString().trim());
+    Verdict v = holds == lrs.size() ? Verdict.HOLDS : holds > 0 ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
+    return new Claim(statement, paper, ev.toString().trim(), v);
   }
 
   private static String series(List<LambdaSweep.Row> rows, ToDoubleFunction<LambdaSweep.Row> f) {

@@ -6,6 +6,8 @@ import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Parallelism;
+import dev.prunebench.report.Claim;
+import dev.prunebench.report.Claims;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,9 @@ class NnReportTest {
     String readme = Files.readString(dir.resolve("README.md"));
     assertThat(readme).contains("![](fig3c_survival_global.png)").contains("| 0.125 | ");
     // Lemma 4.1 makes the initial HI exactly λ-invariant (powers of two), so that claim must hold.
-    assertThat(NnClaims.evaluate(r)).filteredOn(c -> c.statement().startsWith("Initial HI"))
-        .singleElement().extracting(NnClaims.Claim::verdict).isEqualTo(NnClaims.Verdict.HOLDS);
+    assertThat(NnClaims.evaluate(r)).filteredOn(c -> c.claim().startsWith("Initial HI"))
+        .singleElement().extracting(Claim::verdict).isEqualTo(Claim.Verdict.HOLDS);
+    assertThat(Claims.read(dir.resolve(Claims.FILE))).isEqualTo(NnClaims.evaluate(r));
     // Layer-wise pruning keeps the same fraction of each layer, so it never kills one.
     assertThat(r.pruning().survival()).filteredOn(s -> s.scope() == PruningScope.LAYERWISE)
         .noneMatch(PruningExperiment.Survival::layerDied);

@@ -1,0 +1,56 @@
+package dev.prunebench.report;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One of the paper's claims checked against a run: what the paper says, what it shows as evidence,
+ * what we measured, and the verdict of an explicit rule. Every experiment writes its claims to
+ * {@code claims.csv} ({@link Claims}); the reports index ({@code prunebench reproduce}) reads them.
+ *
+ * @param claim the paper's statement, with the rule used to judge it
+ * @param paperEvidence where the paper shows it (figure, equation, section)
+ * @param measurement our numbers
+ * @param verdict the rule's outcome
+ */
+public record Claim(String claim, String paperEvidence, String measurement, Verdict verdict) {
+
+  /** The outcome of a claim's rule. */
+  public enum Verdict {
+    HOLDS("holds"),
+    PARTLY("partly holds"),
+    DOES_NOT_HOLD("does not hold");
+
+    private final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+
+    /** Human-readable form, e.g. "does not hold". */
+    public String text() {
+      return text;
+    }
+
+    /** HOLDS if {@code holds}, DOES_NOT_HOLD otherwise. */
+    public static Verdict of(boolean holds) {
+      return holds ? HOLDS : DOES_NOT_HOLD;
+    }
+
+    /** Parses the CSV form ({@code holds}, {@code partly}, {@code does_not_hold}). */
+    public static Verdict parse(String s) {
+      try {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("verdict must be holds, partly or does_not_hold, got '" + s + "'", e);
+      }
+    }
+  }
+
+  public Claim {
+    Objects.requireNonNull(claim, "claim");
+    Objects.requireNonNull(paperEvidence, "paperEvidence");
+    Objects.requireNonNull(measurement, "measurement");
+    Objects.requireNonNull(verdict, "verdict");
+  }
+}
