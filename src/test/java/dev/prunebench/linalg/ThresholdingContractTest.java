@@ -75,9 +75,10 @@ class ThresholdingContractTest {
         }
         assertThat(mask.toArray()).as("%s keepMask %dx%d s=%d trial %d", backend.cliName(), rows, cols, s, trial)
             .containsExactly(want);
+        // Π_s keeps the weight itself and writes +0.0 elsewhere (not w·0, which is −0.0 for w < 0)
         double[] wantKept = new double[p];
         for (int k = 0; k < p; k++) {
-          wantKept[k] = want[k] * w[k];
+          wantKept[k] = want[k] == 1 ? w[k] : 0.0;
         }
         assertThat(kept.toArray()).as("%s hardThreshold %dx%d s=%d", backend.cliName(), rows, cols, s)
             .containsExactly(wantKept);
