@@ -125,10 +125,24 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   /** {@code H_jj = (2/n) Σᵢ X_ij²} (paper eq. 3.1) as {@code sumCols(X ∘ X)} scaled by 2/n. */
   @Override
   public DMatrixRMaj lsHessianDiagonal(DMatrixRMaj x) {
-    DMatrixRMaj squares = CommonOps_DDRM.elementMult(x, x, null);
-    DMatrixRMaj h = CommonOps_DDRM.sumCols(squares, new DMatrixRMaj(1, x.numCols));
-    CommonOps_DDRM.scale(2.0 / x.numRows, h);
-    return h;
+    // One streaming pass over the row-major data: EJML's elementMult + sumCols materialised X∘X
+    // (77 MB at 2400 x 4000) and measured 70 ms against 6-8 ms for the other backends (JMH, quick preset).
+    int n = x.numRows;
+    int p = x.numCols;
+    double[] h = new double[p];
+    double[] d = x.data;
+    for (int i = 0; i < n; i++) {
+      int off = i * p;
+      for (int j = 0; j < p; j++) {
+        double v = d[off + j];
+        h[j] += v * v;
+      }
+    }
+    double scale = 2.0 / n;
+    for (int j = 0; j < p; j++) {
+      h[j] *= scale;
+    }
+    return DMatrixRMaj.wrap(1, p, h);
   }
 
   // ---- products

@@ -118,17 +118,26 @@ public final class BenchReport {
     return md.toString();
   }
 
-  /** Configuration label: every parameter except the backend. */
+  /**
+   * Configuration label: the benchmark method (only for classes with several, e.g. the two
+   * conversion directions) and every parameter except the backend.
+   */
   static String config(JmhResult r) {
     StringBuilder sb = new StringBuilder();
+    String method = r.shortName().substring(r.shortName().indexOf('.') + 1);
+    if (MULTI_METHOD_CLASSES.contains(r.benchmarkClass())) {
+      sb.append(method);
+    }
     r.params().forEach((k, v) -> {
       if (!k.equals("backend")) {
         sb.append(sb.length() == 0 ? "" : " ").append(v);
       }
     });
-    String method = r.shortName().substring(r.shortName().indexOf('.') + 1);
     return sb.length() == 0 ? method : sb.toString();
   }
+
+  /** Benchmark classes with more than one {@code @Benchmark} method. */
+  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark");
 
   private static void appendTable(StringBuilder md, List<JmhResult> rs) {
     Map<String, Double> referenceTime = new TreeMap<>();
