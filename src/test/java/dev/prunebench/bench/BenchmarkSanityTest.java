@@ -164,6 +164,39 @@ class BenchmarkSanityTest {
     }
   }
 
+  /**
+   * Width 8 and 20 samples: a gradient or Hessian entry is a sum of at most 20 · 784 products of
+   * O(1) terms, so backends agree to ≈ 1e-15 relative; 1e-10 relative flags only a wrong kernel.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void networkBenchmarkComputesTheReferenceGradientAndHessian(Backend backend) {
+    requireAvailable(backend);
+    Function<Backend, NetworkBenchmark> make = b -> {
+      NetworkBenchmark s = new NetworkBenchmark();
+      s.backend = b;
+      s.parallelism = Parallelism.ALL_CORES;
+      s.width = 8;
+      s.samples = 20;
+      s.setup();
+      return s;
+    };
+    NetworkBenchmark got = make.apply(backend);
+    NetworkBenchmark want = make.apply(Backend.REFERENCE);
+    for (boolean hessian : new boolean[] {false, true}) {
+      dev.prunebench.nn.NetParams g = hessian ? got.hessianOnce() : got.gradientOnce();
+      dev.prunebench.nn.NetParams r = hessian ? want.hessianOnce() : want.gradientOnce();
+      double scale = Math.max(max(r.w()), max(r.v()));
+      assertThat(scale).isPositive();
+      assertThat(Math.max(g.w().maxAbsDiff(r.w()), g.v().maxAbsDiff(r.v())) / scale)
+          .as("%s hessian=%s", backend, hessian).isLessThan(1e-10);
+    }
+  }
+
+  private static double max(Matrix m) {
+    return Arrays.stream(m.toArray()).map(Math::abs).max().orElse(0);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void conversionBenchmarkRoundTripsExactly(Backend backend) {

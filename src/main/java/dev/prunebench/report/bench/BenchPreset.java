@@ -21,8 +21,8 @@ public enum BenchPreset {
 
   /** Benchmark classes (simple names, in {@code dev.prunebench.bench}) in report order. */
   public static final List<String> BENCHMARK_CLASSES = List.of("MinNormBenchmark", "PseudoInverseBenchmark",
-      "GemmBenchmark", "HessianDiagonalBenchmark", "HardThresholdBenchmark", "ConversionBenchmark",
-      "CopyBaselineBenchmark");
+      "GemmBenchmark", "HessianDiagonalBenchmark", "HardThresholdBenchmark", "NetworkBenchmark",
+      "ConversionBenchmark", "CopyBaselineBenchmark");
 
   public final int warmupIterations;
   public final int warmupSeconds;

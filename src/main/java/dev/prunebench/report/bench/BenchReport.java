@@ -137,7 +137,7 @@ public final class BenchReport {
   }
 
   /** Benchmark classes with more than one {@code @Benchmark} method. */
-  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark");
+  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark");
 
   private static void appendTable(StringBuilder md, List<JmhResult> rs) {
     Map<String, Double> referenceTime = new TreeMap<>();
