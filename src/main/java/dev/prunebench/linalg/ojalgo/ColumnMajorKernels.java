@@ -227,12 +227,28 @@ final class ColumnMajorKernels {
     double scale = 2.0 / n;
     for (int j = 0; j < p; j++) {
       int col = j * n;
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        double v = d[col + i];
-        s += v * v;
+      // four independent accumulators: one running sum is bound by the add latency, not by
+      // memory bandwidth (JMH: 22.8 ms vs 7-10 ms for the other backends at 2400 x 4000)
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int i = 0;
+      for (; i + 3 < n; i += 4) {
+        double v0 = d[col + i];
+        double v1 = d[col + i + 1];
+        double v2 = d[col + i + 2];
+        double v3 = d[col + i + 3];
+        s0 += v0 * v0;
+        s1 += v1 * v1;
+        s2 += v2 * v2;
+        s3 += v3 * v3;
       }
-      h[j] = scale * s;
+      for (; i < n; i++) {
+        double v = d[col + i];
+        s0 += v * v;
+      }
+      h[j] = scale * ((s0 + s1) + (s2 + s3));
     }
     return out;
   }

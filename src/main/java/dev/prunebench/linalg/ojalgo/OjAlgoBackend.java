@@ -150,8 +150,16 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
 
   @Override
   public R064Store lsHessianDiagonal(R064Store x) {
-    ColumnMajorKernels.requireFinite("X", x);
-    return ColumnMajorKernels.lsHessianDiagonal(x);
+    R064Store h = ColumnMajorKernels.lsHessianDiagonal(x);
+    // a NaN or ±∞ entry makes its column's sum non-finite: only then scan X to name it, so a finite
+    // X costs one streaming pass instead of two
+    for (double v : h.data) {
+      if (!Double.isFinite(v)) {
+        ColumnMajorKernels.requireFinite("X", x);
+        break;
+      }
+    }
+    return h;
   }
 
   // ---- products ----------------------------------------------------------------------------------

@@ -169,7 +169,6 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
   /** {@code H_jj = (2/n) Σᵢ X_ij²} (paper eq. 3.1), in one pass over the rows of X. */
   @Override
   public DenseMatrix lsHessianDiagonal(DenseMatrix x) {
-    finite("X", x);
     int n = x.rows();
     int p = x.cols();
     double[] d = x.data();
@@ -182,8 +181,15 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
       }
     }
     double scale = 2.0 / n;
+    boolean allFinite = true;
     for (int j = 0; j < p; j++) {
       h[j] *= scale;
+      allFinite &= Double.isFinite(h[j]);
+    }
+    if (!allFinite) {
+      // A NaN or ±∞ entry makes its column sum non-finite, so the input check runs only then and
+      // a finite X costs one streaming pass (JMH: two passes measured 21 ms vs 7-10 ms at 2400 x 4000).
+      finite("X", x);
     }
     return new DenseMatrix(1, p, h);
   }
