@@ -189,20 +189,13 @@ final class CommonsMathLeastSquares {
 
   /** Rank test on the diagonal of a triangular factor R (or Rᵀ). */
   private static void requireFullRank(RealMatrix r, int n, int p, String factored) {
-    int m = Math.min(r.getRowDimension(), r.getColumnDimension());
-    double max = 0;
-    for (int i = 0; i < m; i++) {
-      max = Math.max(max, Math.abs(r.getEntry(i, i)));
+    double[] diag = new double[Math.min(r.getRowDimension(), r.getColumnDimension())];
+    for (int i = 0; i < diag.length; i++) {
+      diag[i] = r.getEntry(i, i);
     }
-    double tol = LeastSquares.defaultRcond(n, p) * max;
-    for (int j = 0; j < m; j++) {
-      double d = Math.abs(r.getEntry(j, j));
-      if (!(d > tol)) {
-        throw new RankDeficientException(String.format("QR: X (%dx%d) is rank-deficient: |R[%d,%d]| = %.3e"
-            + " <= ε·max(n, p)·max|R_ii| = %.3e in the QR of %s; use SVD", n, p, j, j, d, tol, factored));
-      }
-    }
+    RankDeficientException.requireFullRankTriangle(diag, n, p, "QR of " + factored);
   }
+
 
   private static BlockRealMatrix svd(BlockRealMatrix x, BlockRealMatrix y, double rcond) {
     Svd s = Svd.of(x, rcond);

@@ -206,20 +206,13 @@ final class EjmlLeastSquares {
   }
 
   private static void requireFullRankR(DMatrix r, int n, int p, String factored) {
-    int m = Math.min(r.getNumRows(), r.getNumCols());
-    double max = 0;
-    for (int i = 0; i < m; i++) {
-      max = Math.max(max, Math.abs(r.get(i, i)));
+    double[] diag = new double[Math.min(r.getNumRows(), r.getNumCols())];
+    for (int i = 0; i < diag.length; i++) {
+      diag[i] = r.get(i, i);
     }
-    double tol = LeastSquares.defaultRcond(n, p) * max;
-    for (int j = 0; j < m; j++) {
-      double d = Math.abs(r.get(j, j));
-      if (!(d > tol)) {
-        throw new RankDeficientException(String.format("QR: X (%dx%d) is rank-deficient: |R[%d,%d]| = %.3e"
-            + " <= ε·max(n, p)·max|R_ii| = %.3e in the QR of %s; use SVD", n, p, j, j, d, tol, factored));
-      }
-    }
+    RankDeficientException.requireFullRankTriangle(diag, n, p, "QR of " + factored);
   }
+
 
   private DMatrixRMaj svd(DMatrixRMaj x, DMatrixRMaj y, double rcond) {
     Svd s = decompose(x, rcond);

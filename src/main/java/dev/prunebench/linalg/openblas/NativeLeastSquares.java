@@ -173,28 +173,22 @@ final class NativeLeastSquares {
       toColumnMajor(y, b, ldb);
       LapackInfo.requireFullRankQr(LAPACKE_dgels(LAPACK_COL_MAJOR, (byte) 'T', p, n, k, a, p, b, ldb),
           p >= n ? "R (QR of Xᵀ, i.e. LQ of X)" : "L (LQ of Xᵀ, i.e. QR of X)");
-      requireNumericallyFullRank(a, p, Math.min(n, p), Math.max(n, p));
+      requireNumericallyFullRank(a, p, n, p);
       NativeMatrix theta = NativeMatrix.uninitialized(p, k);
       fromColumnMajor(b, ldb, theta);
       return theta;
     }
   }
 
-  /** |R_ii| ≤ ε·max(n,p)·max_j |R_jj| on the triangular factor's diagonal means numerically rank-deficient. */
-  private static void requireNumericallyFullRank(DoublePointer factor, int lda, int r, int maxDim) {
-    double max = 0;
-    for (int i = 0; i < r; i++) {
-      max = Math.max(max, Math.abs(factor.get(i * (lda + 1L))));
+  /** The shared QR rank rule ({@link RankDeficientException#requireFullRankTriangle}) on dgels' factor. */
+  private static void requireNumericallyFullRank(DoublePointer factor, int lda, int n, int p) {
+    double[] diag = new double[Math.min(n, p)];
+    for (int i = 0; i < diag.length; i++) {
+      diag[i] = factor.get(i * (lda + 1L));
     }
-    double tol = EPS * maxDim * max;
-    for (int i = 0; i < r; i++) {
-      double d = Math.abs(factor.get(i * (lda + 1L)));
-      if (d <= tol) {
-        throw new RankDeficientException("QR: diagonal entry " + (i + 1) + " of the triangular factor is "
-            + d + " ≤ ε·max(n,p)·max|R_jj| = " + tol + ": X is numerically rank-deficient, use SVD");
-      }
-    }
+    RankDeficientException.requireFullRankTriangle(diag, n, p, "QR/LQ factorisation of X (dgels)");
   }
+
 
   private static NativeMatrix svd(NativeMatrix x, NativeMatrix y, double rcond) {
     int n = x.rows();

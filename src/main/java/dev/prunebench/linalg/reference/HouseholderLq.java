@@ -81,23 +81,17 @@ final class HouseholderLq {
   }
 
   /**
-   * Throws {@link RankDeficientException} if some {@code |L_kk| ≤ ε · max(n, p) · max_j |L_jj|}.
+   * Applies the shared rank rule ({@link RankDeficientException#requireFullRankTriangle}) to the
+   * diagonal of L (= Rᵀ).
    *
-   * @param what the factorisation as the caller names it, e.g. {@code "QR of X"}
+   * @param what the factorisation as the caller names it, e.g. {@code "QR factorisation of X"}
    */
-  void requireFullRank(String what, int maxDim) {
-    double max = 0;
+  void requireFullRank(String what, int n, int p) {
+    double[] diag = new double[r];
     for (int k = 0; k < r; k++) {
-      max = Math.max(max, Math.abs(l(k, k)));
+      diag[k] = l(k, k);
     }
-    double tol = Math.ulp(1.0) * maxDim * max;
-    for (int k = 0; k < r; k++) {
-      double d = Math.abs(l(k, k));
-      if (!(d > tol)) {
-        throw new RankDeficientException(what + ": |R[" + k + "][" + k + "]| = " + d + " <= " + tol
-            + " = eps * max(n, p) * max |R_jj|: X is rank-deficient or too ill-conditioned for QR, use SVD");
-      }
-    }
+    RankDeficientException.requireFullRankTriangle(diag, n, p, what);
   }
 
   /**

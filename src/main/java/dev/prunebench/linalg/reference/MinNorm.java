@@ -87,10 +87,9 @@ final class MinNorm {
    * i.e. {@code X = Qᵀ R} with {@code R = Lᵀ}, and {@code Θ = R⁻¹ (Q Y)}.
    */
   double[] qr(double[] x, int n, int p, double[] y, int k) {
-    int maxDim = Math.max(n, p);
     if (n < p) {
       HouseholderLq lq = new HouseholderLq(x.clone(), n, p);
-      lq.requireFullRank("LQ factorisation of X (n < p, i.e. QR of Xᵀ)", maxDim);
+      lq.requireFullRank("LQ factorisation of X (n < p, i.e. QR of Xᵀ)", n, p);
       double[] u = y.clone();
       lq.solveL(u, k);
       double[] z = new double[p * k];
@@ -99,7 +98,7 @@ final class MinNorm {
       return z;
     }
     HouseholderLq lq = new HouseholderLq(transpose(x, n, p), p, n);
-    lq.requireFullRank("QR factorisation of X (n >= p)", maxDim);
+    lq.requireFullRank("QR factorisation of X (n >= p)", n, p);
     double[] z = y.clone();
     lq.applyQ(z, k);
     double[] theta = java.util.Arrays.copyOf(z, p * k);

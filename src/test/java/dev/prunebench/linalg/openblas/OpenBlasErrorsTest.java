@@ -67,7 +67,7 @@ class OpenBlasErrorsTest {
     NativeMatrix x = backend.fromBoundary(Matrix.fromRows(rows));
     NativeMatrix y = backend.fromBoundary(Rng.gaussian(Rng.of(8), 40, 1));
     assertThatThrownBy(() -> backend.solveMinNorm(x, y, LeastSquaresAlgorithm.QR))
-        .isInstanceOf(RankDeficientException.class).hasMessageStartingWith("QR: diagonal entry")
+        .isInstanceOf(RankDeficientException.class).hasMessageStartingWith("QR: |R[")
         .hasMessageContaining("use SVD");
   }
 
