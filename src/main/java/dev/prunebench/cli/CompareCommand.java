@@ -1,27 +1,49 @@
 package dev.prunebench.cli;
 
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.bench.CompareOutcome;
 import dev.prunebench.report.bench.JmhComparison;
+import dev.prunebench.report.bench.JmhResult;
 import dev.prunebench.report.bench.JmhResults;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prunebench compare OLD.json NEW.json}: a Markdown table per benchmark; exit status 1 when a
- * regression is flagged (see {@link JmhComparison} for the rule), so CI can gate on it.
+ * {@code prunebench compare OLD.json NEW.json}: a Markdown table per benchmark and an exit status a CI
+ * gate can trust, in the manner of {@code diff}: 0 no regression, 1 regression (see
+ * {@link JmhComparison} for the rule), 2 trouble with the arguments, 3 the runs cannot be judged
+ * ({@link CompareOutcome.Incomparable}). Everything is checked before {@code --out} is written.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = {"Compare two JMH JSON result files and flag regressions.",
       "A regression needs disjoint 99.9%% confidence intervals AND new/old worse than 1 + threshold.",
-      "Exit status: 0 no regression, 1 regression flagged, 2 bad arguments."})
+      "Runs that cannot be judged are refused (exit 3), never reported as 'no regression': an empty file, "
+          + "not JMH JSON or no results ([]); no benchmark in common; a benchmark or parameter set of OLD "
+          + "missing from NEW (unless --allow-missing); a NaN, infinite or non-positive score, or a "
+          + "non-finite error; a different mode or unit for the same benchmark. The one-line message names "
+          + "the first offending benchmark and how many more there are."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:no regression",
+      "1:at least one regression flagged",
+      "2:usage error: bad option (e.g. --threshold NaN), unreadable OLD or NEW, --out blank or not writable",
+      "3:incomparable: the runs cannot be judged (see above)"})
 public final class CompareCommand implements Callable<Integer> {
+
+  /** Exit status when the two runs cannot be judged. */
+  public static final int INCOMPARABLE = 3;
 
   @Spec CommandSpec spec;
 
@@ -32,34 +54,115 @@ public final class CompareCommand implements Callable<Integer> {
   Path newFile;
 
   @Option(names = "--threshold", defaultValue = "0.10",
-      description = "Relative slow-down that counts as a regression (0.10 = 10%%).")
+      description = "Relative slow-down that counts as a regression, in (0, 10] (0.10 = 10%%).")
   double threshold;
+
+  @Option(names = "--allow-missing",
+      description = "Judge the measurements both runs have and list those of OLD missing from NEW "
+          + "(the runs must still share at least one).")
+  boolean allowMissing;
 
   @Option(names = "--out", description = "Also write the Markdown report to this file.")
   Path out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     JmhComparison comparison;
     try {
-      comparison = new JmhComparison(threshold);
+      comparison = new JmhComparison(threshold, allowMissing);
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("error: --threshold: " + e.getMessage());
-      return 2;
+      throw new ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
     }
-    List<JmhComparison.Row> rows;
+    if (out != null) {
+      requireWritableFile(out);
+    }
+    CompareOutcome outcome;
     try {
-      rows = comparison.compare(JmhResults.read(oldFile), JmhResults.read(newFile));
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 2;
+      outcome = comparison.compare(read("OLD", oldFile), read("NEW", newFile));
+    } catch (JmhResults.NotJmhResultsException e) {
+      outcome = new CompareOutcome.Incomparable(e.reason(), (e.file().equals(oldFile) ? "OLD " : "NEW ")
+          + e.getMessage(), 0);
     }
-    String md = comparison.toMarkdown(rows);
+    if (outcome instanceof CompareOutcome.Incomparable i) {
+      return refuse(i);
+    }
+    return report(comparison, (CompareOutcome.Judged) outcome);
+  }
+
+  private int refuse(CompareOutcome.Incomparable i) {
+    String hint = i.reason() == CompareOutcome.Reason.MISSING_IN_NEW
+        ? " (--allow-missing judges the measurements both runs have)" : "";
+    spec.commandLine().getErr().println(spec.qualifiedName() + ": incomparable: " + i.message() + hint);
+    spec.commandLine().getErr().flush();
+    return INCOMPARABLE;
+  }
+
+  private int report(JmhComparison comparison, CompareOutcome.Judged judged) {
+    String md = comparison.toMarkdown(judged);
     spec.commandLine().getOut().print(md);
     spec.commandLine().getOut().flush();
     if (out != null) {
-      AtomicFiles.writeString(out, md);
+      try {
+        AtomicFiles.writeString(out, md);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "--out " + out + ": " + reason(e));
+      }
     }
-    return JmhComparison.anyRegression(rows) ? 1 : 0;
+    return judged.anyRegression() ? 1 : 0;
+  }
+
+  /**
+   * Reads a results file; a file that cannot be read at all is a usage error (exit 2), one that is
+   * read but holds no usable results is incomparable (exit 3, via {@link JmhResults.NotJmhResultsException}).
+   */
+  private List<JmhResult> read(String side, Path file) throws JmhResults.NotJmhResultsException {
+    try {
+      return JmhResults.read(file);
+    } catch (JmhResults.NotJmhResultsException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), side + " " + file + ": " + reason(e));
+    }
+  }
+
+  /**
+   * Refuses, before any comparison, an {@code --out} that is blank, a directory, or whose nearest
+   * existing ancestor is not a writable directory (missing parents are created when writing).
+   */
+  private void requireWritableFile(Path target) {
+    if (target.toString().isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--out: must name a file, got '" + target + "'");
+    }
+    if (Files.isDirectory(target)) {
+      throw new ParameterException(spec.commandLine(), "--out " + target + ": is a directory");
+    }
+    if (Files.exists(target) && !Files.isWritable(target)) {
+      throw new ParameterException(spec.commandLine(), "--out " + target + ": permission denied");
+    }
+    Path ancestor = target.toAbsolutePath().getParent();
+    while (ancestor != null && !Files.exists(ancestor)) {
+      ancestor = ancestor.getParent();
+    }
+    if (ancestor == null || !Files.isDirectory(ancestor)) {
+      throw new ParameterException(spec.commandLine(), "--out " + target + ": " + ancestor + " is not a directory");
+    }
+    if (!Files.isWritable(ancestor)) {
+      throw new ParameterException(spec.commandLine(), "--out " + target + ": directory " + ancestor
+          + " is not writable");
+    }
+  }
+
+  /** The reason of an I/O failure without repeating the path, e.g. {@code no such file}. */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 }

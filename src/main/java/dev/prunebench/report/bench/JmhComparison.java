@@ -5,67 +5,77 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compares two JMH runs (e.g. {@code main} vs a branch), measurement by measurement.
  *
- * <p>A change is flagged only when both (a) the 99.9 % confidence intervals JMH reports do not
- * overlap and (b) the ratio new/old exceeds {@code 1 + threshold} in the worse direction. Requiring
- * both avoids the false alarms of a plain ratio check on noisy measurements (and of a plain interval
- * check on very precise ones that differ by 0.5 %). Where JMH has no interval (one iteration), only
- * the ratio can be judged and the row says so; such rows are never flagged as regressions.
+ * <p>First it decides whether the runs can be judged at all ({@link JmhComparability}: no results,
+ * duplicates, NaN or non-positive scores, nothing in common, different modes or units, measurements of
+ * OLD missing from NEW); if not, the outcome is {@link CompareOutcome.Incomparable}, never an empty
+ * list of regressions. Otherwise a change is flagged only when both (a) the 99.9 % confidence
+ * intervals JMH reports do not overlap and (b) the ratio new/old exceeds {@code 1 + threshold} in the
+ * worse direction. Requiring both avoids the false alarms of a plain ratio check on noisy measurements
+ * (and of a plain interval check on very precise ones that differ by 0.5 %).
  */
 public final class JmhComparison {
 
   /** The verdict on one measurement. */
-  public enum Verdict { REGRESSION, IMPROVEMENT, UNCHANGED, NO_INTERVAL, ONLY_OLD, ONLY_NEW }
+  public enum Verdict { REGRESSION, IMPROVEMENT, UNCHANGED, ONLY_OLD, ONLY_NEW }
 
   /** One compared measurement. {@code ratio} is new/old score (NaN if one side is missing). */
   public record Row(String benchmark, String params, JmhResult old, JmhResult current, double ratio,
       Verdict verdict) {}
 
   private final double threshold;
+  private final boolean allowMissing;
 
   /**
    * @param threshold relative change that counts, e.g. 0.10 for 10 %; must be in (0, 10]
+   * @param allowMissing whether measurements of OLD absent from NEW are listed ({@link Verdict#ONLY_OLD})
+   *     instead of making the runs incomparable; the runs must still share at least one measurement
    */
-  public JmhComparison(double threshold) {
+  public JmhComparison(double threshold, boolean allowMissing) {
     if (!(threshold > 0 && threshold <= 10)) {
       throw new IllegalArgumentException("threshold must be in (0, 10], got " + threshold);
     }
     this.threshold = threshold;
+    this.allowMissing = allowMissing;
   }
 
-  /** Matches measurements by benchmark, mode and parameters, and judges each. */
-  public List<Row> compare(List<JmhResult> oldRun, List<JmhResult> newRun) {
+  /** Checks that the runs can be judged, then matches measurements by benchmark, mode and parameters. */
+  public CompareOutcome compare(List<JmhResult> oldRun, List<JmhResult> newRun) {
+    Optional<CompareOutcome.Incomparable> incomparable = JmhComparability.check(oldRun, newRun, allowMissing);
+    if (incomparable.isPresent()) {
+      return incomparable.get();
+    }
     Map<String, JmhResult> olds = new LinkedHashMap<>();
     oldRun.forEach(r -> olds.put(r.key(), r));
     Map<String, JmhResult> news = new LinkedHashMap<>();
     newRun.forEach(r -> news.put(r.key(), r));
     List<Row> rows = new ArrayList<>();
+    List<Row> onlyOld = new ArrayList<>();
     for (JmhResult o : olds.values()) {
       JmhResult n = news.get(o.key());
       if (n == null) {
-        rows.add(new Row(o.shortName(), o.paramsLabel(), o, null, Double.NaN, Verdict.ONLY_OLD));
+        onlyOld.add(new Row(o.shortName(), o.paramsLabel(), o, null, Double.NaN, Verdict.ONLY_OLD));
       } else {
         double ratio = n.primary().score() / o.primary().score();
         rows.add(new Row(o.shortName(), o.paramsLabel(), o, n, ratio, judge(o, n, ratio)));
       }
     }
+    rows.addAll(onlyOld);
     for (JmhResult n : news.values()) {
       if (!olds.containsKey(n.key())) {
         rows.add(new Row(n.shortName(), n.paramsLabel(), null, n, Double.NaN, Verdict.ONLY_NEW));
       }
     }
-    return rows;
+    return new CompareOutcome.Judged(rows);
   }
 
   private Verdict judge(JmhResult o, JmhResult n, double ratio) {
     JmhResult.Metric a = o.primary();
     JmhResult.Metric b = n.primary();
-    if (Double.isNaN(a.ciLow()) || Double.isNaN(b.ciLow())) {
-      return Verdict.NO_INTERVAL;
-    }
     boolean disjoint = b.ciLow() > a.ciHigh() || b.ciHigh() < a.ciLow();
     // "worse" means slower for time modes, lower throughput for throughput modes
     double worseRatio = o.higherIsBetter() ? 1 / ratio : ratio;
@@ -78,20 +88,26 @@ public final class JmhComparison {
     return Verdict.UNCHANGED;
   }
 
-  /** Whether any row is a regression (the CI exit-status condition). */
-  public static boolean anyRegression(List<Row> rows) {
-    return rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSION);
-  }
-
   /** A Markdown report: one table per benchmark, with old, new, ratio, both intervals and the verdict. */
-  public String toMarkdown(List<Row> rows) {
+  public String toMarkdown(CompareOutcome.Judged judged) {
+    List<Row> rows = judged.rows();
     StringBuilder sb = new StringBuilder();
-    long regressions = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).count();
-    long improvements = rows.stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT).count();
+    long onlyOld = judged.count(Verdict.ONLY_OLD);
+    long onlyNew = judged.count(Verdict.ONLY_NEW);
     sb.append(String.format(Locale.ROOT,
-        "# JMH comparison%n%n%d measurements, %d regressions, %d improvements "
+        "# JMH comparison%n%n%d measurements compared, %d regressions, %d improvements "
             + "(threshold %.0f %%, flagged only when the 99.9 %% intervals are disjoint).%n",
-        rows.size(), regressions, improvements, threshold * 100));
+        rows.size() - onlyOld - onlyNew, judged.count(Verdict.REGRESSION), judged.count(Verdict.IMPROVEMENT),
+        threshold * 100));
+    if (onlyOld > 0) {
+      sb.append(String.format(Locale.ROOT, "%n%d measurements of OLD are missing from NEW and were not judged:%n%n",
+          onlyOld));
+      rows.stream().filter(r -> r.verdict() == Verdict.ONLY_OLD)
+          .forEach(r -> sb.append("- ").append(r.old().label()).append('\n'));
+    }
+    if (onlyNew > 0) {
+      sb.append(String.format(Locale.ROOT, "%n%d measurements are only in NEW.%n", onlyNew));
+    }
     Map<String, List<Row>> byBench = new LinkedHashMap<>();
     rows.forEach(r -> byBench.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r));
     for (Map.Entry<String, List<Row>> e : byBench.entrySet()) {
@@ -117,8 +133,7 @@ public final class JmhComparison {
       case REGRESSION -> "**REGRESSION**";
       case IMPROVEMENT -> "improvement";
       case UNCHANGED -> "unchanged";
-      case NO_INTERVAL -> "no interval (too few iterations)";
-      case ONLY_OLD -> "only in old";
+      case ONLY_OLD -> "**missing from new**";
       case ONLY_NEW -> "only in new";
     };
   }
@@ -128,7 +143,7 @@ public final class JmhComparison {
   }
 
   private static String interval(JmhResult r) {
-    if (r == null || Double.isNaN(r.primary().ciLow())) {
+    if (r == null) {
       return "-";
     }
     return String.format(Locale.ROOT, "[%.4g, %.4g]", r.primary().ciLow(), r.primary().ciHigh());

@@ -44,6 +44,16 @@ public record JmhResult(String benchmark, String mode, SortedMap<String, String>
     return benchmark + " " + mode + " " + params;
   }
 
+  /** Benchmark and parameters without the mode: what two runs must share to be compared at all. */
+  public String identity() {
+    return benchmark + " " + params;
+  }
+
+  /** For messages: {@code GemmBenchmark.gemm [backend=ejml, shape=N600_P1000]}. */
+  public String label() {
+    return params.isEmpty() ? shortName() : shortName() + " [" + paramsLabel() + "]";
+  }
+
   /** Whether a larger score is better (throughput modes) or worse (time modes). */
   public boolean higherIsBetter() {
     return mode.equals("thrpt");

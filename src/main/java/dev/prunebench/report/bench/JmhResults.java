@@ -1,8 +1,11 @@
 package dev.prunebench.report.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,27 +18,66 @@ import java.util.TreeMap;
 public final class JmhResults {
   private JmhResults() {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing tokens fail: two results files concatenated, or a truncated one, are not one run. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
-   * Parses a JMH JSON file.
+   * A file that was read but is not a usable JMH result file; {@link #reason()} says which way
+   * ({@link CompareOutcome.Reason#EMPTY_FILE}, {@link CompareOutcome.Reason#NOT_JMH_JSON} or
+   * {@link CompareOutcome.Reason#NO_RESULTS}). Distinct from a plain {@link IOException}, which means
+   * the file could not be read at all.
+   */
+  public static final class NotJmhResultsException extends IOException {
+    private final CompareOutcome.Reason reason;
+    private final Path file;
+
+    NotJmhResultsException(CompareOutcome.Reason reason, Path file, String detail) {
+      super(file + ": " + reason.label() + (detail.isEmpty() ? "" : " (" + detail + ")"));
+      this.reason = reason;
+      this.file = file;
+    }
+
+    public CompareOutcome.Reason reason() {
+      return reason;
+    }
+
+    public Path file() {
+      return file;
+    }
+  }
+
+  /**
+   * Parses a JMH JSON file: a non-empty JSON array of objects, each with {@code benchmark} and
+   * {@code primaryMetric}.
    *
-   * @throws IOException if the file cannot be read or is not a JMH JSON array, naming the file
+   * @throws NotJmhResultsException if the file is empty, not JMH JSON or holds no results
+   * @throws IOException if the file cannot be read (missing, a directory, no permission)
    */
   public static List<JmhResult> read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+      throw new NotJmhResultsException(CompareOutcome.Reason.EMPTY_FILE, file, "");
+    }
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new IOException("cannot read JMH results " + file + ": " + e.getMessage(), e);
+      root = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new NotJmhResultsException(CompareOutcome.Reason.NOT_JMH_JSON, file,
+          "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
     if (root == null || !root.isArray()) {
-      throw new IOException("not a JMH JSON result file (expected a JSON array): " + file);
+      throw new NotJmhResultsException(CompareOutcome.Reason.NOT_JMH_JSON, file,
+          "expected a JSON array of results, found " + (root == null ? "nothing" : root.getNodeType()));
+    }
+    if (root.isEmpty()) {
+      throw new NotJmhResultsException(CompareOutcome.Reason.NO_RESULTS, file, "an empty array");
     }
     List<JmhResult> out = new ArrayList<>();
     for (JsonNode n : root) {
-      if (!n.hasNonNull("benchmark") || !n.hasNonNull("primaryMetric")) {
-        throw new IOException("not a JMH JSON result file (entry without benchmark/primaryMetric): " + file);
+      if (!n.path("benchmark").isTextual() || !n.path("mode").isTextual() || !n.path("primaryMetric").isObject()) {
+        throw new NotJmhResultsException(CompareOutcome.Reason.NOT_JMH_JSON, file,
+            "entry " + (out.size() + 1) + " lacks benchmark, mode or primaryMetric");
       }
       Map<String, String> params = new TreeMap<>();
       JsonNode p = n.get("params");
@@ -47,7 +89,7 @@ public final class JmhResults {
       if (s != null) {
         s.fields().forEachRemaining(e -> secondary.put(e.getKey(), metric(e.getValue())));
       }
-      out.add(new JmhResult(n.get("benchmark").asText(), n.path("mode").asText("avgt"),
+      out.add(new JmhResult(n.get("benchmark").asText(), n.get("mode").asText(),
           new TreeMap<>(params), metric(n.get("primaryMetric")), secondary));
     }
     return out;
