@@ -9,7 +9,7 @@ import dev.prunebench.report.bench.AccuracySummary;
 import dev.prunebench.report.bench.BenchReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,16 +17,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code prunebench accuracy}: measures every backend's accuracy (see {@link AccuracyTable}), writes
  * {@code accuracy.csv} and a Markdown summary, and checks the committed baseline. The baseline changes
- * only with {@code --update-baseline}.
+ * only with {@code --update-baseline}. The gate cannot be switched off by accident: a baseline that is
+ * missing or does not parse is refused before measuring (exit 2), and measurements the baseline has no
+ * row for fail the check (exit 1).
  */
 @Command(name = "accuracy", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = {"Measure backend accuracy (LAPACK-style normalised ratios) and check the baseline.",
-      "Exit status: 0 ok, 1 a ratio exceeds its threshold or grew >10x over the baseline, 2 bad arguments."})
+      "The baseline must exist and parse (except with --update-baseline); every measurement must have a "
+          + "baseline row."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every ratio within its threshold and baseline (or the baseline was updated)",
+      "1:a ratio exceeds its threshold or grew >10x over the baseline, or the baseline lacks rows for "
+          + "measurements made now (listed)",
+      "2:bad arguments, or a --baseline that does not exist or does not parse (checked before measuring)"})
 public final class AccuracyCommand implements Callable<Integer> {
 
   /** The seed of the committed baseline; the regression test uses the same one. */
@@ -43,7 +53,9 @@ public final class AccuracyCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "reports/accuracy", description = "Output directory.")
   Path out;
 
-  @Option(names = "--baseline", description = "Baseline to check against or update (default: OUT/baseline.csv).")
+  @Option(names = "--baseline", description = "Baseline to check against or update (default: "
+      + "reports/accuracy/baseline.csv of the project: -Dprunebench.home, which the launcher sets, or found from "
+      + "the jar's location target/prunebench.jar).")
   Path baselineFile;
 
   @Option(names = "--update-baseline", description = "Overwrite baseline.csv with this run (explicit, never automatic).")
@@ -51,6 +63,9 @@ public final class AccuracyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Path baseline = baselinePath();
+    // Before measuring and before creating OUT: a gate that would fail anyway must not cost a run.
+    List<AccuracyRow> accepted = updateBaseline ? List.of() : readBaseline(baseline);
     AtomicFiles.requireWritableDirectory(out);
     List<Backend> chosen = backends == null ? Arrays.asList(Backend.available()) : backends;
     PrintWriter w = spec.commandLine().getOut();
@@ -59,25 +74,53 @@ public final class AccuracyCommand implements Callable<Integer> {
     List<AccuracyRow> rows = AccuracyTable.measure(chosen, seed);
     Path csv = out.resolve("accuracy.csv");
     AccuracyBaseline.write(csv, rows);
+    String link = out.toAbsolutePath().normalize().relativize(baseline.toAbsolutePath().normalize()).toString();
     String summary = "# Backend accuracy\n\nSeed " + seed + ". Ratios as defined in `AccuracyTable` "
         + "(LAPACK DDRVLS style: normalised by ε, the size and the norms; a backward-stable kernel keeps "
         + "them O(1)). Full data: [`accuracy.csv`](accuracy.csv); committed baseline: "
-        + "[`baseline.csv`](baseline.csv).\n\n" + BenchReport.accuracyTable(AccuracySummary.read(csv));
+        + "[`baseline.csv`](" + link + ").\n\n" + BenchReport.accuracyTable(AccuracySummary.read(csv));
     AtomicFiles.writeString(out.resolve("README.md"), summary);
     w.println("wrote " + csv + " (" + rows.size() + " measurements) and " + out.resolve("README.md"));
-    Path baseline = baselineFile != null ? baselineFile : out.resolve("baseline.csv");
     if (updateBaseline) {
+      // Checked against itself only the thresholds can fail; such a baseline would accept a broken kernel.
+      List<AccuracyBaseline.Violation> bad = AccuracyBaseline.check(rows, rows);
+      bad.forEach(x -> w.println(x.kind().label() + ": " + x.message()));
+      if (!bad.isEmpty()) {
+        w.println("baseline " + baseline + " NOT updated: " + bad.size() + " ratios exceed their thresholds");
+        return 1;
+      }
       AccuracyBaseline.write(baseline, rows);
       w.println("updated " + baseline);
       return 0;
     }
-    if (!Files.exists(baseline)) {
-      w.println("no baseline at " + baseline + "; create one with --update-baseline");
-      return 0;
-    }
-    List<AccuracyBaseline.Violation> v = AccuracyBaseline.check(rows, AccuracyBaseline.read(baseline));
-    v.forEach(x -> w.println("REGRESSION: " + x.message()));
-    w.println(v.isEmpty() ? "baseline check passed" : v.size() + " baseline violations");
+    List<AccuracyBaseline.Violation> v = AccuracyBaseline.check(rows, accepted);
+    v.forEach(x -> w.println(x.kind().label() + ": " + x.message()));
+    w.println(v.isEmpty() ? "baseline check passed (" + baseline + ")" : v.size() + " baseline violations ("
+        + baseline + ")");
     return v.isEmpty() ? 0 : 1;
+  }
+
+  private Path baselinePath() {
+    if (baselineFile != null) {
+      if (baselineFile.toString().isBlank()) {
+        throw new ParameterException(spec.commandLine(), "--baseline: must name a file, got '" + baselineFile + "'");
+      }
+      return baselineFile;
+    }
+    try {
+      return ProjectHome.accuracyBaseline();
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
+    }
+  }
+
+  /** The baseline's rows, or a usage error naming the path and the reason (exit 2). */
+  private List<AccuracyRow> readBaseline(Path baseline) {
+    try {
+      return AccuracyBaseline.read(baseline);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--baseline " + baseline + ": " + CompareCommand.reason(e)
+          + (e instanceof NoSuchFileException ? " (create one with --update-baseline)" : ""));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.prunebench.cli;
 
+import dev.prunebench.accuracy.AccuracyBaseline;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.reproduce.ExperimentRun;
 import dev.prunebench.reproduce.ReportsIndex;
@@ -50,8 +51,8 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--with-bench", description = "Also run the quick JMH benchmark preset into OUT/bench.")
   boolean withBench;
 
-  @Option(names = "--baseline", defaultValue = "reports/accuracy/baseline.csv",
-      description = "Committed accuracy baseline to check against (never updated by this command).")
+  @Option(names = "--baseline", description = "Accuracy baseline to check against, never updated by this command "
+      + "(default: the committed reports/accuracy/baseline.csv of the project, wherever the working directory is).")
   Path baseline;
 
   @Override
@@ -61,6 +62,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--backend " + backend.cliName()
           + " is unavailable here: " + backend.availability().reason());
     }
+    Path committedBaseline = committedBaseline();
     ReproduceConfig config = new ReproduceConfig(preset, backend, seed, out, withBench);
     try {
       // Before any computation: an hour-long run must not die at its first write.
@@ -84,7 +86,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         return cl.execute(arguments.toArray(String[]::new));
       }
     };
-    List<ExperimentRun> runs = Reproduction.run(config, runner, baseline, log);
+    List<ExperimentRun> runs = Reproduction.run(config, runner, committedBaseline, log);
     Path index = ReportsIndex.write(config, runs, meta);
     double total = runs.stream().mapToDouble(ExperimentRun::seconds).sum();
     long failed = runs.stream().filter(r -> r.status() == ExperimentRun.Status.FAILED).count();
@@ -92,5 +94,27 @@ public final class ReproduceCommand implements Callable<Integer> {
         total, failed, index);
     log.flush();
     return failed == 0 ? 0 : 1;
+  }
+
+  /**
+   * The accuracy baseline, resolved against the project rather than the working directory and read
+   * once up front: a missing or corrupt baseline is a one-line usage error now, not a skipped check
+   * (or a failure after an hour of experiments).
+   */
+  private Path committedBaseline() {
+    Path b;
+    try {
+      b = baseline != null ? baseline : ProjectHome.accuracyBaseline();
+    } catch (IllegalStateException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
+    }
+    try {
+      AccuracyBaseline.read(b);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--baseline " + b + ": "
+          + CompareCommand.reason(e) + (baseline == null ? " (the committed baseline of project "
+          + ProjectHome.directory().map(Path::toString).orElse("?") + ")" : ""));
+    }
+    return b;
   }
 }

@@ -1,10 +1,10 @@
 package dev.prunebench.reproduce;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The experiments {@code prunebench reproduce} runs, in order, each through its own subcommand
@@ -63,7 +63,8 @@ public enum Experiment {
    * setting where it has one (nn) and its default otherwise (linear: the paper's Figure 1 in under a
    * minute; theorem43: seconds); the paper preset uses each experiment's paper/default setting.
    *
-   * @param committedBaseline the accuracy baseline to check against (never updated), or null
+   * @param committedBaseline the accuracy baseline to check against (never updated); required for
+   *     {@link #ACCURACY}, whose check must never be skipped silently
    */
   public List<String> arguments(ReproduceConfig c, Path committedBaseline) {
     List<String> a = new ArrayList<>();
@@ -71,11 +72,8 @@ public enum Experiment {
     String preset = c.preset().name().toLowerCase(Locale.ROOT);
     switch (this) {
       case NN -> a.addAll(List.of("--preset", preset));
-      case ACCURACY -> {
-        if (committedBaseline != null && Files.exists(committedBaseline)) {
-          a.addAll(List.of("--baseline", committedBaseline.toString()));
-        }
-      }
+      case ACCURACY -> a.addAll(List.of("--baseline",
+          Objects.requireNonNull(committedBaseline, "the accuracy baseline").toString()));
       case BENCH -> a.addAll(List.of("--preset", "quick", "--accuracy",
           ACCURACY.directory(c.out()).resolve("accuracy.csv").toString()));
       default -> { }

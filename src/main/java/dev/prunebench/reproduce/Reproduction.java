@@ -40,7 +40,8 @@ public final class Reproduction {
   /**
    * Runs every selected experiment; a failing one is recorded and the others still run.
    *
-   * @param committedBaseline accuracy baseline to check against (never updated), or null
+   * @param committedBaseline accuracy baseline to check against (never updated); required when the
+   *     accuracy experiment runs
    * @param log progress lines ("[2/4] nn ...")
    */
   public static List<ExperimentRun> run(ReproduceConfig c, CommandRunner runner, Path committedBaseline,

@@ -61,6 +61,21 @@ class AccuracyRegressionTest {
   }
 
   @Test
+  void measurementsWithoutABaselineRowFailInOneViolationListingTheFirstFiveAndTheCount() {
+    // a backend the baseline has never seen is not waved through: the gate could not judge it
+    List<AccuracyRow> now = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      now.add(new AccuracyRow("openblas", "min-norm-qr", "gaussian", 20 + i, 32, "normal_residual", 1, 30));
+    }
+    List<AccuracyBaseline.Violation> v = AccuracyBaseline.check(now, List.of(row("ejml", 1, 30)));
+    assertThat(v).singleElement().satisfies(x -> {
+      assertThat(x.kind()).isEqualTo(AccuracyBaseline.Kind.NOT_IN_BASELINE);
+      assertThat(x.message()).contains("no row for 7 measurements made now", "backend openblas, kernel min-norm-qr, "
+          + "class gaussian 20x32", "class gaussian 24x32", "; and 2 more").doesNotContain("25x32");
+    });
+  }
+
+  @Test
   void highPrecisionReferenceSolvesAKnownSystemExactly() {
     // X = [1 0 1; 0 1 0]: X Xᵀ = diag(2, 1), so X⁺ = Xᵀ diag(1/2, 1) and θ* = X⁺ (2, 3)ᵀ = (1, 3, 1)
     Matrix x = Matrix.of(2, 3, 1, 0, 1, 0, 1, 0);
