@@ -81,7 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
       outcome = comparison.compare(read("OLD", oldFile), read("NEW", newFile));
     } catch (JmhResults.NotJmhResultsException e) {
       outcome = new CompareOutcome.Incomparable(e.reason(), (e.file().equals(oldFile) ? "OLD " : "NEW ")
-          + e.getMessage(), 0);
+          + e.file() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"), 0);
     }
     if (outcome instanceof CompareOutcome.Incomparable i) {
       return refuse(i);

@@ -31,11 +31,18 @@ public final class JmhResults {
   public static final class NotJmhResultsException extends IOException {
     private final CompareOutcome.Reason reason;
     private final Path file;
+    private final String detail;
 
     NotJmhResultsException(CompareOutcome.Reason reason, Path file, String detail) {
       super(file + ": " + reason.label() + (detail.isEmpty() ? "" : " (" + detail + ")"));
       this.reason = reason;
       this.file = file;
+      this.detail = detail;
+    }
+
+    /** What exactly is wrong, e.g. {@code an empty array}; empty when the reason says it all. */
+    public String detail() {
+      return detail;
     }
 
     public CompareOutcome.Reason reason() {
@@ -68,7 +75,8 @@ public final class JmhResults {
     }
     if (root == null || !root.isArray()) {
       throw new NotJmhResultsException(CompareOutcome.Reason.NOT_JMH_JSON, file,
-          "expected a JSON array of results, found " + (root == null ? "nothing" : root.getNodeType()));
+          "expected a JSON array of results, found " + (root == null ? "nothing"
+              : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     if (root.isEmpty()) {
       throw new NotJmhResultsException(CompareOutcome.Reason.NO_RESULTS, file, "an empty array");
