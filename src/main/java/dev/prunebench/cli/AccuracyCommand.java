@@ -119,7 +119,7 @@ public final class AccuracyCommand implements Callable<Integer> {
     try {
       return AccuracyBaseline.read(baseline);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--baseline " + baseline + ": " + CompareCommand.reason(e)
+      throw new ParameterException(spec.commandLine(), "--baseline " + baseline + ": " + IoErrors.reason(e)
           + (e instanceof NoSuchFileException ? " (create one with --update-baseline)" : ""));
     }
   }

@@ -6,10 +6,7 @@ import dev.prunebench.report.bench.JmhComparison;
 import dev.prunebench.report.bench.JmhResult;
 import dev.prunebench.report.bench.JmhResults;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -105,7 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
       try {
         AtomicFiles.writeString(out, md);
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "--out " + out + ": " + reason(e));
+        throw new ParameterException(spec.commandLine(), "--out " + out + ": " + IoErrors.reason(e));
       }
     }
     return judged.anyRegression() ? 1 : 0;
@@ -121,7 +118,7 @@ public final class CompareCommand implements Callable<Integer> {
     } catch (JmhResults.NotJmhResultsException e) {
       throw e;
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), side + " " + file + ": " + reason(e));
+      throw new ParameterException(spec.commandLine(), side + " " + file + ": " + IoErrors.reason(e));
     }
   }
 
@@ -150,19 +147,5 @@ public final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out " + target + ": directory " + ancestor
           + " is not writable");
     }
-  }
-
-  /** The reason of an I/O failure without repeating the path, e.g. {@code no such file}. */
-  static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return String.valueOf(e.getMessage());
   }
 }

@@ -112,7 +112,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       AccuracyBaseline.read(b);
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--baseline " + b + ": "
-          + CompareCommand.reason(e) + (baseline == null ? " (the committed baseline of project "
+          + IoErrors.reason(e) + (baseline == null ? " (the committed baseline of project "
           + ProjectHome.directory().map(Path::toString).orElse("?") + ")" : ""));
     }
     return b;
