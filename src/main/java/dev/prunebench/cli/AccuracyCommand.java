@@ -7,6 +7,7 @@ import dev.prunebench.linalg.Backend;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.report.bench.AccuracySummary;
 import dev.prunebench.report.bench.BenchReport;
+import dev.prunebench.util.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,17 +47,29 @@ public final class AccuracyCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "Baseline to check against or update (default: OUT/baseline.csv).")
   Path baselineFile;
 
+  @picocli.CommandLine.Mixin ProgressOptions progress;
+
   @Option(names = "--update-baseline", description = "Overwrite baseline.csv with this run (explicit, never automatic).")
   boolean updateBaseline;
 
   @Override
   public Integer call() throws IOException {
-    AtomicFiles.requireWritableDirectory(out);
     List<Backend> chosen = backends == null ? Arrays.asList(Backend.available()) : backends;
+    for (Backend b : chosen) {
+      if (!b.availability().available()) {
+        throw Validation.invalid(spec, "--backend", "is invalid: " + b.cliName() + " is unavailable here: "
+            + b.availability().reason());
+      }
+    }
+    AtomicFiles.requireWritableDirectory(out);
     PrintWriter w = spec.commandLine().getOut();
     w.println("measuring accuracy on " + chosen.size() + " backends ...");
     w.flush();
-    List<AccuracyRow> rows = AccuracyTable.measure(chosen, seed);
+    List<AccuracyRow> rows;
+    try (Progress bar = progress.open("accuracy", spec.commandLine().getErr())) {
+      bar.stage("matrix classes × shapes", AccuracyTable.problems());
+      rows = AccuracyTable.measure(chosen, seed, bar::step);
+    }
     Path csv = out.resolve("accuracy.csv");
     AccuracyBaseline.write(csv, rows);
     String summary = "# Backend accuracy\n\nSeed " + seed + ". Ratios as defined in `AccuracyTable` "

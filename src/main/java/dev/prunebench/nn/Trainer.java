@@ -77,7 +77,8 @@ public final class Trainer {
     history.add(stats);
     listener.onEpoch(label, stats);
     int epoch = 0;
-    while (stats.trainAccuracy() < 1.0 && epoch < cfg.maxEpochs()) {
+    // Checked once per epoch: a non-finite loss ends the run (it cannot recover from non-finite weights).
+    while (stats.trainAccuracy() < 1.0 && epoch < cfg.maxEpochs() && Double.isFinite(stats.trainLoss())) {
       epoch++;
       shuffle(order, rng);
       for (int start = 0; start < n; start += cfg.batchSize()) {
@@ -102,9 +103,6 @@ public final class Trainer {
       stats = stats(k, xFull, labels, net, epoch);
       history.add(stats);
       listener.onEpoch(label, stats);
-      if (!Double.isFinite(stats.trainLoss())) {
-        break; // diverged: further epochs cannot recover from non-finite weights
-      }
     }
     NetParams out = net.toBoundary();
     net.release();
@@ -113,7 +111,8 @@ public final class Trainer {
       m.release();
     }
     b.release(xFull);
-    return new TrainingResult(out, epoch, stats.trainAccuracy() == 1.0, history);
+    return new TrainingResult(out, epoch, stats.trainAccuracy() == 1.0, history,
+        TrainingResult.diverged(stats, classes, mask != null));
   }
 
   private static <M> EpochStats stats(NetKernels<M> k, M x, int[] labels, NetKernels<M>.Weights net, int epoch) {
