@@ -122,7 +122,8 @@ public final class LinearCommand implements Callable<Integer> {
     if (!backend.availability().available()) {
       throw Validation.invalid(spec, "--backend", "is unavailable here: " + backend.availability().reason());
     }
-    Validation.requireMemory(spec, backend, config.memoryEstimate());
+    Validation.requireMemory(spec, backend, "--p " + config.p() + " (n = " + config.n() + ")",
+        config.memoryEstimate());
     AtomicFiles.requireWritableDirectory(out);
     Figure1Result result;
     try (Progress bar = progress.open("linear", spec.commandLine().getErr())) {

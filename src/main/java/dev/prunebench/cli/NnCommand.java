@@ -117,7 +117,8 @@ public final class NnCommand implements Callable<Integer> {
       c.requireFits(source.imageSize(), source.total());
       return c;
     });
-    Validation.requireMemory(spec, chosen, cfg.memoryEstimate(source.imageSize(), source.classes(), source.total()));
+    Validation.requireMemory(spec, chosen, "--width " + cfg.width() + ", --train " + cfg.trainSize() + ", --test "
+        + cfg.testSize(), cfg.memoryEstimate(source.imageSize(), source.classes(), source.total()));
     AtomicFiles.requireWritableDirectory(out);
     Digits all;
     try {

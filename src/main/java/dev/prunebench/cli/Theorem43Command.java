@@ -108,7 +108,8 @@ public final class Theorem43Command implements Callable<Integer> {
     if (!backend.availability().available()) {
       throw Validation.invalid(spec, "--backend", "is unavailable here: " + backend.availability().reason());
     }
-    Validation.requireMemory(spec, backend, probe.memoryEstimate());
+    Validation.requireMemory(spec, backend, "--samples " + samples + ", --group-sizes " + groupSizes[0] + ","
+        + groupSizes[1], probe.memoryEstimate());
     AtomicFiles.requireWritableDirectory(out);
     try (Progress bar = progress.open("theorem43", spec.commandLine().getErr())) {
       bar.stage("gradient-descent sweeps", inits.length + (noOneSample ? 0 : 1));

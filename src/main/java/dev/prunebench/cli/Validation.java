@@ -59,11 +59,16 @@ final class Validation {
     return new ParameterException(spec.commandLine(), (o == null ? option : describe(o)) + " " + reason);
   }
 
-  /** Refuses a run whose estimated working set does not fit (see {@link MemoryBudget}). */
-  static void requireMemory(CommandSpec spec, Backend backend, MemoryBudget.Estimate need) {
+  /**
+   * Refuses a run whose estimated working set does not fit (see {@link MemoryBudget}).
+   *
+   * @param sizes the options that set the sizes, e.g. {@code --p 40000 (n = 24000)}
+   */
+  static void requireMemory(CommandSpec spec, Backend backend, String sizes, MemoryBudget.Estimate need) {
     long nativeLimit = need.nativeBytes() > 0 ? backend.nativeMemoryLimitBytes() : 0;
-    MemoryBudget.refusal(need, nativeLimit).ifPresent(why ->
-        { throw new ParameterException(spec.commandLine(), "these sizes " + why); });
+    MemoryBudget.refusal(need, nativeLimit).ifPresent(why -> {
+      throw new ParameterException(spec.commandLine(), sizes + ": the run " + why);
+    });
   }
 
   /** {@code --width: value '0'}: the option and what the user typed (or its default). */
