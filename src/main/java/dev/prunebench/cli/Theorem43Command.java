@@ -90,6 +90,9 @@ public final class Theorem43Command implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ProgressOptions progress;
 
+  /** The ratios 2^-4 .. 2^4 of the n = 1 check. */
+  private static final double[] ONE_SAMPLE_GRID = HessianBiasConfig.powerOfTwoGrid(-4, 4, 1);
+
   /** Options whose name is not the kebab-case spelling of the configuration component. */
   private static final java.util.Map<String, String> OPTION_OF = java.util.Map.of("stepExponent", "--exponent-step",
       "toExponent", "--max-exponent", "fromExponent", "--min-exponent", "relativeTolerance", "--tolerance",
@@ -112,7 +115,8 @@ public final class Theorem43Command implements Callable<Integer> {
         + groupSizes[1], probe.memoryEstimate());
     AtomicFiles.requireWritableDirectory(out);
     try (Progress bar = progress.open("theorem43", spec.commandLine().getErr())) {
-      bar.stage("gradient-descent sweeps", inits.length + (noOneSample ? 0 : 1));
+      bar.stage("gradient descent per scale ratio", (long) inits.length * ratios.length
+          + (noOneSample ? 0 : ONE_SAMPLE_GRID.length));
       return run(pw, ratios, gd, bar);
     }
   }
@@ -143,7 +147,8 @@ public final class Theorem43Command implements Callable<Integer> {
       HessianBiasConfig config = new HessianBiasConfig(seed, initSeed, backend, samples, groupSizes, ratios, traj,
           gd, init);
       long s0 = System.nanoTime();
-      HessianBiasExperiment.Result result = HessianBiasExperiment.run(config);
+      HessianBiasExperiment.Result result = HessianBiasExperiment.run(config,
+          ratio -> bar.step("θ₀ = " + init.name().toLowerCase(Locale.ROOT) + ", ρ = " + ratio));
       sweeps.add(result);
       HessianBiasSummary summary = HessianBiasSummary.of(result);
       List<String> files = HessianBiasReport.write(result, out);
@@ -153,17 +158,15 @@ public final class Theorem43Command implements Callable<Integer> {
       pw.printf(Locale.ROOT, "theta0=%s: %d ratios in %.1f s; violations: %s; wrote %s%n",
           init.name().toLowerCase(Locale.ROOT), ratios.length, secs, summary.violations(), files);
       pw.flush();
-      bar.step("θ₀ = " + init.name().toLowerCase(Locale.ROOT));
     }
     if (!noOneSample) {
       // Proposition B.2 is sharp for n = 1 and (B.20) is only claimed there: rerun on one sample.
       HessianBiasConfig one = new HessianBiasConfig(seed, initSeed, backend, 1, groupSizes,
-          HessianBiasConfig.powerOfTwoGrid(-4, 4, 1), null, gd, InitMode.ZERO);
-      HessianBiasExperiment.Result r1 = HessianBiasExperiment.run(one);
+          ONE_SAMPLE_GRID, null, gd, InitMode.ZERO);
+      HessianBiasExperiment.Result r1 = HessianBiasExperiment.run(one, ratio -> bar.step("n = 1, ρ = " + ratio));
       oneSample = r1;
       md.append(HessianBiasMarkdown.oneSampleSection(r1, HessianBiasReport.writeOneSample(r1, out)));
       pw.println("n=1 check of (B.18)-(B.20): " + r1.points().size() + " ratios; wrote one-sample.csv");
-      bar.step("n = 1 check");
     }
     Claims.write(out, HessianBiasClaims.evaluate(sweeps, oneSample));
     md.append("The paper's claims judged on these numbers: [`claims.csv`](claims.csv) (collected in the reports "

@@ -50,6 +50,10 @@ public record Figure1Config(int p, int n, double sigma, ThetaProfile theta, doub
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
       throw new IllegalArgumentException("sigma must be finite and non-negative, got " + sigma);
     }
+    if (!Double.isFinite(sigma * sigma * p)) {
+      // The losses carry σ² (and the labels' p-fold sums): past this every loss is infinite, no result.
+      throw new IllegalArgumentException("sigma: σ = " + sigma + " makes σ²·p overflow a double");
+    }
     if (!(fraction >= 0 && fraction <= 1)) {
       throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
     }

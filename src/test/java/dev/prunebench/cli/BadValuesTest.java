@@ -41,6 +41,7 @@ class BadValuesTest {
     add(a, "linear", "--kappa", "--kappa", "1");
     add(a, "linear", "--sigma", "--sigma", "-1");
     add(a, "linear", "--sigma", "--sigma", "NaN");
+    add(a, "linear", "--sigma", "--sigma", "1e300");
     add(a, "linear", "--fraction", "--fraction", "2");
     add(a, "linear", "--lambdas", "--lambdas", "1e200");
     add(a, "linear", "--lambdas", "--lambdas", "1e-200");
