@@ -37,6 +37,7 @@ class DivergenceTest {
     assertThat(pruning.subList(1, pruning.size())).isNotEmpty().allMatch(l -> l.endsWith(",diverged"));
     List<Claim> claims = NnClaims.evaluate(r);
     assertThat(claims).isNotEmpty().allMatch(c -> c.verdict() == Claim.Verdict.NOT_JUDGED);
+    assertThat(dev.prunebench.report.Claims.read(dir.resolve("claims.csv"))).isEqualTo(claims);
     assertThat(Files.readString(dir.resolve("README.md"))).contains("trainings diverged").contains("**not judged**");
   }
 
