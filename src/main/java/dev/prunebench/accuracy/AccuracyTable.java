@@ -44,6 +44,17 @@ public final class AccuracyTable {
 
   /** Measures every kernel on every class and shape for each backend. */
   public static List<AccuracyRow> measure(List<Backend> backends, long seed) {
+    return measure(backends, seed, what -> { });
+  }
+
+  /** Number of (matrix class, shape) problems {@link #measure} reports as steps. */
+  public static int problems() {
+    return MatrixClass.values().length * AccuracyShape.values().length;
+  }
+
+  /** As {@link #measure(List, long)}, calling {@code step} after each (matrix class, shape) problem. */
+  public static List<AccuracyRow> measure(List<Backend> backends, long seed,
+      java.util.function.Consumer<String> step) {
     List<AccuracyRow> rows = new ArrayList<>();
     for (MatrixClass mc : MatrixClass.values()) {
       for (AccuracyShape shape : AccuracyShape.values()) {
@@ -51,6 +62,7 @@ public final class AccuracyTable {
         for (Backend b : backends) {
           measureOne(b.create(), b, prob, rows);
         }
+        step.accept(mc + " " + shape);
       }
     }
     return rows;

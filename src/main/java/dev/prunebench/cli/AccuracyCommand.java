@@ -7,6 +7,7 @@ import dev.prunebench.linalg.Backend;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.report.bench.AccuracySummary;
 import dev.prunebench.report.bench.BenchReport;
+import dev.prunebench.util.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -58,6 +59,8 @@ public final class AccuracyCommand implements Callable<Integer> {
       + "the jar's location target/prunebench.jar).")
   Path baselineFile;
 
+  @picocli.CommandLine.Mixin ProgressOptions progress;
+
   @Option(names = "--update-baseline", description = "Overwrite baseline.csv with this run (explicit, never automatic).")
   boolean updateBaseline;
 
@@ -66,12 +69,22 @@ public final class AccuracyCommand implements Callable<Integer> {
     Path baseline = baselinePath();
     // Before measuring and before creating OUT: a gate that would fail anyway must not cost a run.
     List<AccuracyRow> accepted = updateBaseline ? List.of() : readBaseline(baseline);
-    AtomicFiles.requireWritableDirectory(out);
     List<Backend> chosen = backends == null ? Arrays.asList(Backend.available()) : backends;
+    for (Backend b : chosen) {
+      if (!b.availability().available()) {
+        throw Validation.invalid(spec, "--backend", "is invalid: " + b.cliName() + " is unavailable here: "
+            + b.availability().reason());
+      }
+    }
+    AtomicFiles.requireWritableDirectory(out);
     PrintWriter w = spec.commandLine().getOut();
     w.println("measuring accuracy on " + chosen.size() + " backends ...");
     w.flush();
-    List<AccuracyRow> rows = AccuracyTable.measure(chosen, seed);
+    List<AccuracyRow> rows;
+    try (Progress bar = progress.open("accuracy", spec.commandLine().getErr())) {
+      bar.stage("matrix classes × shapes", AccuracyTable.problems());
+      rows = AccuracyTable.measure(chosen, seed, bar::step);
+    }
     Path csv = out.resolve("accuracy.csv");
     AccuracyBaseline.write(csv, rows);
     String link = out.toAbsolutePath().normalize().relativize(baseline.toAbsolutePath().normalize()).toString();

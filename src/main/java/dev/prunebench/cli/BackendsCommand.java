@@ -40,6 +40,18 @@ public final class BackendsCommand implements java.util.concurrent.Callable<Inte
 
   @Override
   public Integer call() {
+    if (rows < 1) {
+      throw Validation.invalid(spec, "--rows", "is invalid: rows n must be at least 1");
+    }
+    if (cols <= rows) {
+      throw Validation.invalid(spec, "--cols", "is invalid: the self-check is a min-norm problem, so columns p must "
+          + "exceed rows n = " + rows);
+    }
+    if ((long) rows * cols > 4_000_000) {
+      // The self-check runs the plain-Java reference solver on every backend: keep it a check, not a benchmark.
+      throw Validation.invalid(spec, "--cols", "is invalid: rows × cols = " + (long) rows * cols
+          + " exceeds the self-check's limit of 4,000,000 entries (use 'prunebench bench' for large problems)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     RandomGenerator rng = Rng.of(seed);
     Matrix x = Rng.gaussian(rng, rows, cols);

@@ -10,6 +10,7 @@ import dev.prunebench.report.bench.BenchEnvironment;
 import dev.prunebench.report.bench.BenchPreset;
 import dev.prunebench.report.bench.BenchReport;
 import dev.prunebench.report.bench.JmhResults;
+import dev.prunebench.util.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +77,37 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Do not run anything: re-render the report from this JMH JSON (and its .env.json).")
   Path renderOnly;
 
+  @picocli.CommandLine.Mixin ProgressOptions progress;
+
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public Integer call() throws IOException, RunnerException {
+    if (forks < 0) {
+      throw Validation.invalid(spec, "--forks", "is invalid: forks must be >= 0 (0 runs in this JVM)");
+    }
+    for (String arg : jvmArgs) {
+      if (arg.isBlank()) {
+        throw Validation.invalid(spec, "--jvm-arg", "is invalid: a JVM argument must not be blank");
+      }
+    }
+    List<Backend> chosen = backends == null ? Arrays.asList(Backend.available()) : backends;
+    for (Backend b : chosen) {
+      if (!b.availability().available()) {
+        throw Validation.invalid(spec, "--backend", "is invalid: " + b.cliName() + " is unavailable here: "
+            + b.availability().reason());
+      }
+    }
+    List<String> classes = only == null ? BenchPreset.BENCHMARK_CLASSES : only;
+    for (String c : classes) {
+      if (!BenchPreset.BENCHMARK_CLASSES.contains(c)) {
+        throw Validation.invalid(spec, "--benchmark", "is invalid: unknown class '" + c + "'; valid: "
+            + String.join(", ", BenchPreset.BENCHMARK_CLASSES));
+      }
+    }
+    if (renderOnly != null && !Files.isRegularFile(renderOnly)) {
+      throw Validation.invalid(spec, "--render-only", "is invalid: " + renderOnly + ": no such file");
+    }
     AtomicFiles.requireWritableDirectory(out);
     if (renderOnly != null) {
       Path envFile = envFileFor(renderOnly);
@@ -87,28 +115,13 @@ public final class BenchCommand implements Callable<Integer> {
       render(renderOnly, env);
       return 0;
     }
-    List<Backend> chosen = backends == null ? Arrays.asList(Backend.available()) : backends;
-    for (Backend b : chosen) {
-      if (!b.availability().available()) {
-        spec.commandLine().getErr().println("error: --backend " + b.cliName() + " is unavailable: "
-            + b.availability().reason());
-        return 2;
-      }
-    }
-    List<String> classes = only == null ? BenchPreset.BENCHMARK_CLASSES : only;
-    for (String c : classes) {
-      if (!BenchPreset.BENCHMARK_CLASSES.contains(c)) {
-        spec.commandLine().getErr().println("error: --benchmark: unknown class '" + c + "'; valid: "
-            + String.join(", ", BenchPreset.BENCHMARK_CLASSES));
-        return 2;
-      }
-    }
     String date = LocalDate.now(ZoneOffset.UTC).toString();
     String commit = gitCommit();
     BenchEnvironment env = BenchEnvironment.capture(date, commit, preset);
     ArrayNode merged = JSON.createArrayNode();
     Path tmp = Files.createTempFile("prunebench-jmh", ".json");
-    try {
+    try (Progress bar = progress.open("bench", spec.commandLine().getErr())) {
+      bar.stage("benchmark classes (JMH prints its own iterations)", classes.size());
       for (String c : classes) {
         ChainedOptionsBuilder o = new OptionsBuilder()
             .include("dev\\.prunebench\\.bench\\." + c + "\\.")
@@ -133,6 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         new Runner(o.build()).run();
         JSON.readTree(tmp.toFile()).forEach(merged::add);
+        bar.step(c);
       }
     } finally {
       Files.deleteIfExists(tmp);

@@ -3,6 +3,7 @@ package dev.prunebench.cli;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.Parallelism;
+import dev.prunebench.linalg.RankDeficientException;
 import dev.prunebench.linear.Figure1Config;
 import dev.prunebench.linear.Figure1Experiment;
 import dev.prunebench.linear.Figure1Report;
@@ -17,9 +18,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,31 +104,37 @@ public final class LinearCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory.", defaultValue = "reports/linear")
   Path out;
 
-  @Option(names = "--no-progress", description = "Never show the progress bar.")
-  boolean noProgress;
+  @CommandLine.Mixin ProgressOptions progress;
+
+  /** Options whose name is not the kebab-case spelling of the {@link Figure1Config} component. */
+  private static final Map<String, String> OPTION_OF = Map.of("sparsities", "--sparsity", "points",
+      "--sparsity-points", "kappa", "--kappa");
 
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    Figure1Config config;
-    try {
+    Figure1Config config = Validation.build(spec, OPTION_OF, () -> {
       int samples = n != null ? n : Figure1Config.samplesFor(p, kappa);
       List<Double> grid = sparsity != null ? sparsity : Figure1Config.uniformGrid(sparsityPoints);
-      config = new Figure1Config(p, samples, sigma, theta, fraction, lambdas, grid, trials, draws, seed, backend,
+      return new Figure1Config(p, samples, sigma, theta, fraction, lambdas, grid, trials, draws, seed, backend,
           parallelism, algorithm, hessian, h);
-    } catch (IllegalArgumentException e) {
-      // A bad combination of option values: report it like any bad option (exit code 2).
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    });
+    if (!backend.availability().available()) {
+      throw Validation.invalid(spec, "--backend", "is unavailable here: " + backend.availability().reason());
     }
+    Validation.requireMemory(spec, backend, "--p " + config.p() + " (n = " + config.n() + ")",
+        config.memoryEstimate());
     AtomicFiles.requireWritableDirectory(out);
     Figure1Result result;
-    try (ProgressBar bar = progressBar(Figure1Experiment.totalSteps(config))) {
-      result = Figure1Experiment.run(config, what -> {
-        if (bar != null) {
-          bar.setExtraMessage(what);
-          bar.step();
-        }
-      });
+    try (Progress bar = progress.open("linear", spec.commandLine().getErr())) {
+      bar.stage("analytic curves and min-norm trials", Figure1Experiment.totalSteps(config));
+      result = Figure1Experiment.run(config, bar::step);
+    } catch (RankDeficientException e) {
+      // A degenerate run (an ill-conditioned draw near the λ limit) is not a result: one line, exit 1.
+      spec.commandLine().getErr().println("prunebench linear: error: a min-norm solve failed, no report written: "
+          + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
     }
     Figure1Report.write(result, out, reproduce(config));
     for (Figure1Result.LambdaSummary s : result.summaries()) {
@@ -146,11 +153,6 @@ public final class LinearCommand implements Callable<Integer> {
         result.elapsed().toMillis() / 1000.0, backend.cliName());
     stdout.flush();
     return 0;
-  }
-
-  /** A progress bar on an interactive terminal outside CI ({@link Progress}); null (quiet) otherwise. */
-  private ProgressBar progressBar(int total) {
-    return noProgress ? null : Progress.bar("linear", total);
   }
 
   /** The command line that reproduces {@code c} exactly. */
@@ -175,10 +177,12 @@ public final class LinearCommand implements Callable<Integer> {
       String v = value.trim();
       try {
         int slash = v.indexOf('/');
-        if (slash < 0) {
-          return Double.parseDouble(v);
+        double d = slash < 0 ? Double.parseDouble(v)
+            : Double.parseDouble(v.substring(0, slash)) / Double.parseDouble(v.substring(slash + 1));
+        if (!Double.isFinite(d)) {
+          throw new CommandLine.TypeConversionException("'" + value + "' is not a finite number");
         }
-        return Double.parseDouble(v.substring(0, slash)) / Double.parseDouble(v.substring(slash + 1));
+        return d;
       } catch (NumberFormatException e) {
         throw new CommandLine.TypeConversionException("'" + value + "' is not a number or a fraction a/b");
       }

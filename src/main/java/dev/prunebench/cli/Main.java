@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       ReproduceCommand.class,
       CommandLine.HelpCommand.class,
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +50,9 @@ public final class Main implements Runnable {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
     });
+    // Every double option: NaN and ±Infinity are never a meaningful size, rate or bound.
+    cl.registerConverter(Double.class, Main::finiteDouble);
+    cl.registerConverter(Double.TYPE, Main::finiteDouble);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, argv) -> {
       ex.getCommandLine().getErr().println(oneLineError(ex));
@@ -60,7 +63,8 @@ public final class Main implements Runnable {
     // Anything else keeps picocli's default (stack trace), because it is a bug worth a trace.
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
+        java.io.IOException io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : (java.io.IOException) ex;
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + describe(io));
         cmd.getErr().flush();
         return 1;
       }
@@ -80,8 +84,52 @@ public final class Main implements Runnable {
     return name + ": " + msg + " (see '" + name + " --help')";
   }
 
+  /**
+   * An I/O failure as "path: reason". {@link java.nio.file.FileSystemException}s carry the path but, for
+   * the common cases, no reason ({@code NoSuchFileException} says only the path), so the reason is
+   * named from the exception type.
+   */
+  static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      String reason = fs.getReason() != null ? fs.getReason()
+          : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+          : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+          : e.getClass().getSimpleName();
+      return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+    }
+    String msg = e.getMessage();
+    // A wrapped file-system error (e.g. "output directory X cannot be created: Y") keeps its own text
+    // but gains the reason of its cause when the cause's message is only a path.
+    if (e.getCause() instanceof java.nio.file.FileSystemException fs && msg != null
+        && !msg.contains(describe(fs))) {
+      return msg + " (" + describe(fs) + ")";
+    }
+    return msg == null ? e.getClass().getSimpleName() : msg;
+  }
+
+  /** A decimal number that is finite (NaN and Infinity are refused with the value in the message). */
+  static Double finiteDouble(String value) {
+    double d;
+    try {
+      d = Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a number");
+    }
+    if (!Double.isFinite(d)) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a finite number");
+    }
+    return d;
+  }
+
+  /** {@code prunebench} without a command: the usage on stderr and exit status 2 (a usage error). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("prunebench: missing command");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return 2;
   }
 }

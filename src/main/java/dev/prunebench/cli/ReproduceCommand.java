@@ -51,6 +51,8 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--with-bench", description = "Also run the quick JMH benchmark preset into OUT/bench.")
   boolean withBench;
 
+  @picocli.CommandLine.Mixin ProgressOptions progress;
+
   @Option(names = "--baseline", description = "Accuracy baseline to check against, never updated by this command "
       + "(default: the committed reports/accuracy/baseline.csv of the project, wherever the working directory is).")
   Path baseline;
@@ -83,7 +85,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         CommandLine cl = Main.commandLine();
         cl.setOut(spec.commandLine().getOut());
         cl.setErr(spec.commandLine().getErr());
-        return cl.execute(arguments.toArray(String[]::new));
+        // Every experiment reports its own stages in the mode chosen here.
+        List<String> args = new java.util.ArrayList<>(arguments);
+        args.addAll(List.of("--progress", progress.mode().name().toLowerCase(java.util.Locale.ROOT)));
+        return cl.execute(args.toArray(String[]::new));
       }
     };
     List<ExperimentRun> runs = Reproduction.run(config, runner, committedBaseline, log);

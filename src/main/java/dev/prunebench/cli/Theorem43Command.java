@@ -13,6 +13,7 @@ import dev.prunebench.linalg.Backend;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.report.Claims;
 import dev.prunebench.theory.Theorem43Envelope;
+import dev.prunebench.util.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -88,24 +88,40 @@ public final class Theorem43Command implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory.", defaultValue = "reports/theorem43")
   Path out;
 
+  @picocli.CommandLine.Mixin ProgressOptions progress;
+
+  /** The ratios 2^-4 .. 2^4 of the n = 1 check. */
+  private static final double[] ONE_SAMPLE_GRID = HessianBiasConfig.powerOfTwoGrid(-4, 4, 1);
+
+  /** Options whose name is not the kebab-case spelling of the configuration component. */
+  private static final java.util.Map<String, String> OPTION_OF = java.util.Map.of("stepExponent", "--exponent-step",
+      "toExponent", "--max-exponent", "fromExponent", "--min-exponent", "relativeTolerance", "--tolerance",
+      "ratios", "--min-exponent", "trajectoryRatios", "--trajectory-exponents");
+
   @Override
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
-    double[] ratios;
-    GradientDescentSettings gd;
-    try {
-      ratios = HessianBiasConfig.powerOfTwoGrid(minExponent, maxExponent, exponentStep);
-      gd = new GradientDescentSettings(stepFraction, maxIterations, tolerance);
-      // Validate the whole configuration before any output is written.
-      new HessianBiasConfig(seed, initSeed, backend, samples, groupSizes, ratios, null, gd, InitMode.ZERO);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    // Validate the whole configuration before any output is written.
+    double[] ratios = Validation.build(spec, OPTION_OF,
+        () -> HessianBiasConfig.powerOfTwoGrid(minExponent, maxExponent, exponentStep));
+    GradientDescentSettings gd = Validation.build(spec, OPTION_OF,
+        () -> new GradientDescentSettings(stepFraction, maxIterations, tolerance));
+    HessianBiasConfig probe = Validation.build(spec, OPTION_OF,
+        () -> new HessianBiasConfig(seed, initSeed, backend, samples, groupSizes, ratios, null, gd, InitMode.ZERO));
     if (!backend.availability().available()) {
-      throw new ParameterException(spec.commandLine(), "--backend " + backend.cliName() + " is unavailable here: "
-          + backend.availability().reason());
+      throw Validation.invalid(spec, "--backend", "is unavailable here: " + backend.availability().reason());
     }
+    Validation.requireMemory(spec, backend, "--samples " + samples + ", --group-sizes " + groupSizes[0] + ","
+        + groupSizes[1], probe.memoryEstimate());
     AtomicFiles.requireWritableDirectory(out);
+    try (Progress bar = progress.open("theorem43", spec.commandLine().getErr())) {
+      bar.stage("gradient descent per scale ratio", (long) inits.length * ratios.length
+          + (noOneSample ? 0 : ONE_SAMPLE_GRID.length));
+      return run(pw, ratios, gd, bar);
+    }
+  }
+
+  private int run(PrintWriter pw, double[] ratios, GradientDescentSettings gd, Progress bar) throws Exception {
     double[] traj = Arrays.stream(trajectoryExponents).map(e -> Math.pow(2, e))
         .filter(t -> Arrays.stream(ratios).anyMatch(r -> r == t)).toArray();
     if (traj.length < trajectoryExponents.length) {
@@ -131,7 +147,8 @@ public final class Theorem43Command implements Callable<Integer> {
       HessianBiasConfig config = new HessianBiasConfig(seed, initSeed, backend, samples, groupSizes, ratios, traj,
           gd, init);
       long s0 = System.nanoTime();
-      HessianBiasExperiment.Result result = HessianBiasExperiment.run(config);
+      HessianBiasExperiment.Result result = HessianBiasExperiment.run(config,
+          ratio -> bar.step("θ₀ = " + init.name().toLowerCase(Locale.ROOT) + ", ρ = " + ratio));
       sweeps.add(result);
       HessianBiasSummary summary = HessianBiasSummary.of(result);
       List<String> files = HessianBiasReport.write(result, out);
@@ -140,12 +157,13 @@ public final class Theorem43Command implements Callable<Integer> {
       md.append(looseness(result));
       pw.printf(Locale.ROOT, "theta0=%s: %d ratios in %.1f s; violations: %s; wrote %s%n",
           init.name().toLowerCase(Locale.ROOT), ratios.length, secs, summary.violations(), files);
+      pw.flush();
     }
     if (!noOneSample) {
       // Proposition B.2 is sharp for n = 1 and (B.20) is only claimed there: rerun on one sample.
       HessianBiasConfig one = new HessianBiasConfig(seed, initSeed, backend, 1, groupSizes,
-          HessianBiasConfig.powerOfTwoGrid(-4, 4, 1), null, gd, InitMode.ZERO);
-      HessianBiasExperiment.Result r1 = HessianBiasExperiment.run(one);
+          ONE_SAMPLE_GRID, null, gd, InitMode.ZERO);
+      HessianBiasExperiment.Result r1 = HessianBiasExperiment.run(one, ratio -> bar.step("n = 1, ρ = " + ratio));
       oneSample = r1;
       md.append(HessianBiasMarkdown.oneSampleSection(r1, HessianBiasReport.writeOneSample(r1, out)));
       pw.println("n=1 check of (B.18)-(B.20): " + r1.points().size() + " ratios; wrote one-sample.csv");

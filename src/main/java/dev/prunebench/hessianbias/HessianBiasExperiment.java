@@ -25,17 +25,28 @@ public final class HessianBiasExperiment {
   }
 
   public static Result run(HessianBiasConfig config) {
-    return run(config.backend().create(), config);
+    return run(config.backend().create(), config, ratio -> { });
+  }
+
+  /** As {@link #run(HessianBiasConfig)}, calling {@code onRatio} after each ratio's gradient descent. */
+  public static Result run(HessianBiasConfig config, java.util.function.DoubleConsumer onRatio) {
+    return run(config.backend().create(), config, onRatio);
   }
 
   /** Runs the sweep on an already created backend (the generic capture keeps M native). */
   public static <M> Result run(LinearAlgebraBackend<M> backend, HessianBiasConfig config) {
+    return run(backend, config, ratio -> { });
+  }
+
+  private static <M> Result run(LinearAlgebraBackend<M> backend, HessianBiasConfig config,
+      java.util.function.DoubleConsumer onRatio) {
     List<HessianBiasPoint> points = new ArrayList<>();
     for (double ratio : config.ratios()) {
       GroupedDesign design = GroupedDesign.scaledGaussian(config.seed(), config.samples(), config.groupSizes(),
           HessianBiasConfig.scales(ratio));
       points.add(point(backend, design, ratio, config.init().draw(design, config.initSeed()),
           config.gradientDescent()));
+      onRatio.accept(ratio);
     }
     return new Result(config, points);
   }

@@ -37,6 +37,20 @@ public enum Backend {
     return cliName;
   }
 
+  /**
+   * Bytes this backend's library-native matrices may occupy outside the Java heap: OpenBLAS buffers are
+   * native (JavaCPP's limit), every other backend keeps its matrices on the heap ({@code 0}).
+   */
+  public long nativeMemoryLimitBytes() {
+    return nativeMatrices() ? OpenBlasBackend.nativeMemoryLimitBytes() : 0;
+  }
+
+  /** Whether this backend keeps its matrices outside the Java heap (OpenBLAS). */
+  public boolean nativeMatrices() {
+    return this == OPENBLAS;
+  }
+
+
   /** A backend using every core where the library can. */
   public LinearAlgebraBackend<?> create() {
     return create(Parallelism.ALL_CORES);

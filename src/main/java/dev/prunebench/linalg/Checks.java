@@ -19,7 +19,7 @@ public final class Checks {
     for (int k = 0; k < m.size(); k++) {
       double v = m.getFlat(k);
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException(name + ": entry (" + (k / m.cols()) + ", " + (k % m.cols())
+        throw new NonFiniteInputException(name + ": entry (" + (k / m.cols()) + ", " + (k % m.cols())
             + ") is " + v + "; inputs must be finite");
       }
     }
@@ -29,7 +29,7 @@ public final class Checks {
   public static void requireFinite(String name, double[] values, int cols) {
     for (int k = 0; k < values.length; k++) {
       if (!Double.isFinite(values[k])) {
-        throw new IllegalArgumentException(name + ": entry (" + (k / cols) + ", " + (k % cols) + ") is "
+        throw new NonFiniteInputException(name + ": entry (" + (k / cols) + ", " + (k % cols) + ") is "
             + values[k] + "; inputs must be finite");
       }
     }

@@ -43,8 +43,16 @@ public record Figure1Config(int p, int n, double sigma, ThetaProfile theta, doub
     if (n < 1 || n >= p) {
       throw new IllegalArgumentException("n must be in [1, p) = [1, " + p + ") so that κ = p/n > 1, got " + n);
     }
+    if ((long) n * p > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("p: the n × p = " + n + " × " + p + " design matrix has " + (long) n * p
+          + " entries, more than a Java array holds (2³¹ − 1); choose a smaller p (or n)");
+    }
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
       throw new IllegalArgumentException("sigma must be finite and non-negative, got " + sigma);
+    }
+    if (!Double.isFinite(sigma * sigma * p)) {
+      // The losses carry σ² (and the labels' p-fold sums): past this every loss is infinite, no result.
+      throw new IllegalArgumentException("sigma: σ = " + sigma + " makes σ²·p overflow a double");
     }
     if (!(fraction >= 0 && fraction <= 1)) {
       throw new IllegalArgumentException("fraction must be in [0, 1], got " + fraction);
@@ -52,9 +60,15 @@ public record Figure1Config(int p, int n, double sigma, ThetaProfile theta, doub
     if (lambdas == null || lambdas.isEmpty()) {
       throw new IllegalArgumentException("lambdas must list at least one λ, got " + lambdas);
     }
+    double limit = lambdaLimit(n, p, algorithm == null ? LeastSquaresAlgorithm.DEFAULT : algorithm);
     for (double l : lambdas) {
       if (!(l > 0) || Double.isInfinite(l)) {
         throw new IllegalArgumentException("lambdas: each λ must be finite and positive, got " + l);
+      }
+      if (l > limit || l < 1 / limit) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "lambdas: λ = %s is outside "
+            + "[1/%.3g, %.3g], where every min-norm solve by %s is numerically rank-deficient at p = %d (use "
+            + "--algorithm svd for a wider range)", l, limit, limit, algorithm, p));
       }
     }
     if (sparsities == null || sparsities.isEmpty()) {
@@ -77,6 +91,30 @@ public record Figure1Config(int p, int n, double sigma, ThetaProfile theta, doub
     }
     lambdas = List.copyOf(lambdas);
     sparsities = List.copyOf(sparsities);
+  }
+
+  /**
+   * The largest usable scale ratio λ (and 1/λ the smallest): scaling a block of columns by λ makes
+   * cond(XΛ) grow as λ, and every solver refuses a factor whose pivots fall below ε·max(n, p) times the
+   * largest (the shared QR/Cholesky rank rule). The Cholesky algorithm factors the Gram matrix
+   * XΛ²Xᵀ, whose condition number grows as λ², so its limit is the square root:
+   * 1/√(ε·max(n, p)) ≈ 2.1e6 at p = 1000 (measured: λ = 1e6 runs, 1e7 fails); QR and SVD work on XΛ
+   * itself, limit 1/(ε·max(n, p)).
+   */
+  public static double lambdaLimit(int n, int p, LeastSquaresAlgorithm algorithm) {
+    double rank = Math.ulp(1.0) * Math.max(n, p);
+    return algorithm == LeastSquaresAlgorithm.CHOLESKY ? 1 / Math.sqrt(rank) : 1 / rank;
+  }
+
+  /**
+   * The dominant arrays of a run ({@link dev.prunebench.util.MemoryBudget}): per trial the sample design X
+   * and its λ-scaled copy on the heap, the backend's copy of XΛ and the n × n Gram matrix (or the
+   * factorisation's workspace of the same order).
+   */
+  public dev.prunebench.util.MemoryBudget.Estimate memoryEstimate() {
+    double np = (double) n * p;
+    return dev.prunebench.util.MemoryBudget.Estimate.of(2 * np, np + (double) n * n,
+        backend.nativeMatrices());
   }
 
   /** The paper's Figure 1 configuration with the given trials, draws and seed. */

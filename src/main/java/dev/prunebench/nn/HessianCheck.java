@@ -26,7 +26,12 @@ public final class HessianCheck {
    * @param maxRelErrorV the same over the V entries
    * @param samples training digits the loss was averaged over
    */
-  public record Result(int entriesW, int entriesV, double maxRelErrorW, double maxRelErrorV, int samples) {}
+  public record Result(int entriesW, int entriesV, double maxRelErrorW, double maxRelErrorV, int samples) {
+    /** No check: every network of the run has non-finite weights (it diverged). */
+    public static Result notRun() {
+      return new Result(0, 0, Double.NaN, Double.NaN, 0);
+    }
+  }
 
   /** Checks {@code perLayer} entries of each layer whose diagonal is nonzero (seeded choice). */
   public static Result run(LinearAlgebraBackend<?> backend, NetParams net, Digits data, int perLayer, long seed) {

@@ -2,6 +2,7 @@ package dev.prunebench.nn;
 
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
+import dev.prunebench.util.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,11 +38,13 @@ public final class LambdaSweep {
    * @param naturalTestError the same w.r.t. the test classification error
    * @param train θ_final on the training set
    * @param test θ_final on the test set
+   * @param diverged the training diverged ({@link TrainingResult#diverged()}): the row is no result; with
+   *     non-finite weights every measurement is NaN
    */
   public record Row(double learningRate, double lambda, int epochs, boolean interpolated, Evaluation train,
       Evaluation test, LayerTotals magnitudeInit, LayerTotals magnitudeFinal, LayerTotals hessianInit,
       LayerTotals hessianFinal, LayerTotals naturalTrainLoss, LayerTotals naturalTestLoss,
-      LayerTotals naturalTestError, double seconds) {}
+      LayerTotals naturalTestError, double seconds, boolean diverged) {}
 
   /** The result: rows for every (η, λ), and the runs themselves (Figures 3 and 4 prune them). */
   public record Result(List<Row> rows, List<Run> runs) {
@@ -54,6 +57,12 @@ public final class LambdaSweep {
   /** Runs the sweep of {@code cfg} on the given split. */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
       Trainer.Listener listener) {
+    return run(backend, cfg, train, test, listener, Progress.none());
+  }
+
+  /** As {@link #run(LinearAlgebraBackend, NnConfig, Digits, Digits, Trainer.Listener)}, one progress step per training. */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
+      Trainer.Listener listener, Progress progress) {
     NetParams base = NetParams.heNormal(train.dimension(), cfg.width(), train.classes(), cfg.initSeed());
     List<Row> rows = new ArrayList<>();
     List<Run> runs = new ArrayList<>();
@@ -66,7 +75,9 @@ public final class LambdaSweep {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Run run = new Run(lr, lambda, init, tr, seconds);
         runs.add(run);
-        rows.add(measure(backend, run, train, test));
+        rows.add(finite(tr.params()) ? measure(backend, run, train, test) : unmeasurable(run));
+        progress.step(String.format("lr=%s λ=%s: %d epochs%s", lr, lambda, tr.epochs(),
+            tr.diverged() ? ", diverged" : ""));
       }
     }
     return new Result(rows, runs);
@@ -96,6 +107,20 @@ public final class LambdaSweep {
         new LayerTotals(trainResetW.loss() - trainE.loss(), trainResetV.loss() - trainE.loss()),
         new LayerTotals(testResetW.loss() - testE.loss(), testResetV.loss() - testE.loss()),
         new LayerTotals(testResetW.error() - testE.error(), testResetV.error() - testE.error()),
-        run.seconds());
+        run.seconds(), run.training().diverged());
+  }
+
+  /** A diverged run whose weights are not finite: the kernels refuse them, so nothing is measured. */
+  private static Row unmeasurable(Run run) {
+    Evaluation nan = new Evaluation(Double.NaN, Double.NaN, Double.NaN);
+    LayerTotals none = new LayerTotals(Double.NaN, Double.NaN);
+    return new Row(run.learningRate(), run.lambda(), run.training().epochs(), false, nan, nan, none, none, none,
+        none, none, none, none, run.seconds(), true);
+  }
+
+  /** Whether every weight is finite. */
+  static boolean finite(NetParams params) {
+    return java.util.Arrays.stream(params.w().toArray()).allMatch(Double::isFinite)
+        && java.util.Arrays.stream(params.v().toArray()).allMatch(Double::isFinite);
   }
 }

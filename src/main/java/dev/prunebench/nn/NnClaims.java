@@ -78,9 +78,36 @@ public final class NnClaims {
               + "%s at λ=%s.", lo.naturalTestError().w() > lo.naturalTestError().v() ? "W" : "V", lo.lambda(),
               hi.naturalTestError().w() > hi.naturalTestError().v() ? "W" : "V", hi.lambda()));
         }));
-    survivalClaims(r, out);
-    accuracyClaims(r, out);
+    List<Claim> pruning = new ArrayList<>();
+    survivalClaims(r, pruning);
+    accuracyClaims(r, pruning);
+    String diverged = divergedPruning(r);
+    for (Claim c : pruning) {
+      out.add(diverged == null ? c : notJudged(c, diverged));
+    }
     return out;
+  }
+
+  /**
+   * Why the Figure 3/4 claims cannot be judged — a network of the first learning rate diverged in the
+   * sweep or in a lottery retraining — or null when every run is a result.
+   */
+  private static String divergedPruning(NnExperiment.Results r) {
+    double lr = r.config().learningRates().get(0);
+    List<String> lambdas = NnReport.rowsAt(r, lr).stream().filter(LambdaSweep.Row::diverged)
+        .map(x -> "λ=" + x.lambda()).toList();
+    long retrains = r.pruning().rows().stream().filter(PruningExperiment.Row::diverged).count();
+    if (lambdas.isEmpty() && retrains == 0) {
+      return null;
+    }
+    return "diverged: " + (lambdas.isEmpty() ? "" : "the η=" + lr + " network(s) at " + String.join(", ", lambdas)
+        + "; ") + retrains + " pruning point(s) rest on a diverged training";
+  }
+
+  /** The claim with its verdict withdrawn: the numbers it needs are no result. */
+  private static Claim notJudged(Claim c, String why) {
+    return new Claim(c.claim(), c.paperEvidence(), "Not judged, " + why + ". (Rule on these numbers would give: "
+        + c.verdict().text() + "; " + c.measurement() + ")", Verdict.NOT_JUDGED);
   }
 
   private static void survivalClaims(NnExperiment.Results r, List<Claim> out) {
@@ -186,8 +213,10 @@ public final class NnClaims {
       java.util.function.Function<List<LambdaSweep.Row>, Partial> check) {
     int holds = 0;
     StringBuilder ev = new StringBuilder();
+    List<String> diverged = new ArrayList<>();
     for (double lr : lrs) {
       List<LambdaSweep.Row> rows = NnReport.rowsAt(r, lr);
+      rows.stream().filter(LambdaSweep.Row::diverged).forEach(x -> diverged.add("η=" + lr + " λ=" + x.lambda()));
       Partial p = check.apply(rows);
       if (p.holds()) {
         holds++;
@@ -196,7 +225,8 @@ public final class NnClaims {
           : "").append(p.evidence()).append(' ');
     }
     Verdict v = holds == lrs.size() ? Verdict.HOLDS : holds > 0 ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
-    return new Claim(statement, paper, ev.toString().trim(), v);
+    Claim c = new Claim(statement, paper, ev.toString().trim(), v);
+    return diverged.isEmpty() ? c : notJudged(c, "the training diverged at " + String.join(", ", diverged));
   }
 
   private static String series(List<LambdaSweep.Row> rows, ToDoubleFunction<LambdaSweep.Row> f) {

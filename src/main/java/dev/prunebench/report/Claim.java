@@ -19,7 +19,9 @@ public record Claim(String claim, String paperEvidence, String measurement, Verd
   public enum Verdict {
     HOLDS("holds"),
     PARTLY("partly holds"),
-    DOES_NOT_HOLD("does not hold");
+    DOES_NOT_HOLD("does not hold"),
+    /** The numbers the rule needs are no result (e.g. a training run diverged): no verdict either way. */
+    NOT_JUDGED("not judged");
 
     private final String text;
 
@@ -37,12 +39,12 @@ public record Claim(String claim, String paperEvidence, String measurement, Verd
       return holds ? HOLDS : DOES_NOT_HOLD;
     }
 
-    /** Parses the CSV form ({@code holds}, {@code partly}, {@code does_not_hold}). */
+    /** Parses the CSV form ({@code holds}, {@code partly}, {@code does_not_hold}, {@code not_judged}). */
     public static Verdict parse(String s) {
       try {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("verdict must be holds, partly or does_not_hold, got '" + s + "'", e);
+        throw new IllegalArgumentException("verdict must be holds, partly, does_not_hold or not_judged, got '" + s + "'", e);
       }
     }
   }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Writes and reads {@code claims.csv}: columns {@code claim,paper_evidence,measurement,verdict}
  * (RFC 4180 quoting, UTF-8, verdict in lower case: {@code holds}, {@code partly},
- * {@code does_not_hold}). The reports index reads these files instead of scraping console output.
+ * {@code does_not_hold}, {@code not_judged}). The reports index reads these files instead of scraping console output.
  */
 public final class Claims {
   private Claims() {}

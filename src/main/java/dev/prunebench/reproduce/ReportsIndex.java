@@ -104,9 +104,11 @@ public final class ReportsIndex {
             .append(cell(cl.measurement())).append(" | **").append(cl.verdict().text()).append("** |\n");
       }
     }
-    sb.append(String.format(Locale.ROOT, "Summary: %d hold, %d partly hold, %d do not hold.%n",
+    int notJudged = counts[Claim.Verdict.NOT_JUDGED.ordinal()];
+    sb.append(String.format(Locale.ROOT, "Summary: %d hold, %d partly hold, %d do not hold%s.%n",
         counts[Claim.Verdict.HOLDS.ordinal()], counts[Claim.Verdict.PARTLY.ordinal()],
-        counts[Claim.Verdict.DOES_NOT_HOLD.ordinal()]));
+        counts[Claim.Verdict.DOES_NOT_HOLD.ordinal()], notJudged == 0 ? ""
+            : String.format(Locale.ROOT, ", %d not judged (a run they depend on diverged)", notJudged)));
     sb.append(table).append('\n');
   }
 

@@ -82,7 +82,7 @@ final class ColumnMajorKernels {
     int rows = s.getRowDim();
     for (int k = 0; k < d.length; k++) {
       if (!Double.isFinite(d[k])) {
-        throw new IllegalArgumentException(name + ": entry (" + (k % rows) + ", " + (k / rows) + ") is "
+        throw new dev.prunebench.linalg.NonFiniteInputException(name + ": entry (" + (k % rows) + ", " + (k / rows) + ") is "
             + d[k] + "; inputs must be finite");
       }
     }

@@ -42,6 +42,20 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   }
 
   /** {@link #create(Parallelism)} with the native matrix type visible (benchmarks, tests). */
+  /**
+   * How many bytes of native memory JavaCPP lets this process allocate ({@code Pointer.maxBytes()}:
+   * {@code -Dorg.bytedeco.javacpp.maxBytes}, by default the same as the maximum heap); every
+   * library-native matrix of this backend is such an allocation. {@link Long#MAX_VALUE} when unlimited.
+   */
+  public static long nativeMemoryLimitBytes() {
+    try {
+      long max = org.bytedeco.javacpp.Pointer.maxBytes();
+      return max <= 0 ? Long.MAX_VALUE : max;
+    } catch (LinkageError e) {
+      return Long.MAX_VALUE; // no native library here: the backend is unavailable and allocates nothing
+    }
+  }
+
   public static OpenBlasBackend of(Parallelism parallelism) {
     if (parallelism == null) {
       throw new IllegalArgumentException("parallelism must be SINGLE or ALL_CORES, got null");
