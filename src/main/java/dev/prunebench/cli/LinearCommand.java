@@ -10,7 +10,7 @@ import dev.prunebench.linear.Figure1Result;
 import dev.prunebench.linear.HessianSource;
 import dev.prunebench.linear.LambdaProfile;
 import dev.prunebench.linear.ThetaProfile;
-import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.theory.HNormalisation;
 import dev.prunebench.util.Progress;
 import java.io.PrintWriter;
@@ -103,6 +103,8 @@ public final class LinearCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory.", defaultValue = "reports/linear")
   Path out;
 
+  @CommandLine.Mixin OutputOptions output;
+
   @Option(names = "--no-progress", description = "Never show the progress bar.")
   boolean noProgress;
 
@@ -119,17 +121,19 @@ public final class LinearCommand implements Callable<Integer> {
       // A bad combination of option values: report it like any bad option (exit code 2).
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    AtomicFiles.requireWritableDirectory(out);
     Figure1Result result;
-    try (ProgressBar bar = progressBar(Figure1Experiment.totalSteps(config))) {
-      result = Figure1Experiment.run(config, what -> {
-        if (bar != null) {
-          bar.setExtraMessage(what);
-          bar.step();
-        }
-      });
+    try (ReportDirectory report = output.open(out, seed, List.of(backend))) {
+      try (ProgressBar bar = progressBar(Figure1Experiment.totalSteps(config))) {
+        result = Figure1Experiment.run(config, what -> {
+          if (bar != null) {
+            bar.setExtraMessage(what);
+            bar.step();
+          }
+        });
+      }
+      Figure1Report.write(result, report.staging(), reproduce(config));
+      report.commit();
     }
-    Figure1Report.write(result, out, reproduce(config));
     for (Figure1Result.LambdaSummary s : result.summaries()) {
       stdout.printf(Locale.ROOT, "λ=%-5s Ξ=%.4f Γ=%.4f unpruned loss analytic %.4f, empirical %.4f ± %.4f; "
               + "largest |analytic − empirical| %.4f (%.2f%%, %.2f se)%n",

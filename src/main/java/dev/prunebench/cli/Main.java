@@ -50,6 +50,8 @@ public final class Main implements Runnable {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
     });
+    // An empty --out (or any empty path) would mean the current directory: refused for every command.
+    cl.registerConverter(java.nio.file.Path.class, new OutputOptions.NonBlankPath());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, argv) -> {
       ex.getCommandLine().getErr().println(oneLineError(ex));

@@ -10,7 +10,7 @@ import dev.prunebench.nn.NnConfig;
 import dev.prunebench.nn.NnExperiment;
 import dev.prunebench.nn.NnReport;
 import dev.prunebench.nn.Trainer;
-import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,6 +74,8 @@ public final class NnCommand implements Callable<Integer> {
   @Option(names = "--fractions", split = ",", description = "Override the nonzero fractions s/p.")
   List<Double> fractions;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--no-retrain", description = "Skip lottery retraining (report accuracy right after pruning).")
   boolean noRetrain;
 
@@ -91,7 +94,18 @@ public final class NnCommand implements Callable<Integer> {
     Backend chosen = backend != null ? backend : PREFERENCE.stream().filter(b -> b.availability().available())
         .findFirst().orElseThrow(() -> new IllegalStateException("no backend is available; see 'prunebench backends'"));
     NnConfig cfg = overridden(NnConfig.of(preset, chosen));
-    AtomicFiles.requireWritableDirectory(out);
+    try (ReportDirectory report = output.open(out, seed, List.of(chosen))) {
+      int code = run(cfg, chosen, report.staging(), err, outw);
+      if (code == 0) {
+        report.commit();
+        outw.printf(Locale.ROOT, "nn: report in %s%n", out.resolve("README.md"));
+        outw.flush();
+      }
+      return code;
+    }
+  }
+
+  private int run(NnConfig cfg, Backend chosen, Path out, PrintWriter err, PrintWriter outw) throws IOException {
     Digits all;
     try {
       all = MnistLoader.standard().load();
@@ -113,8 +127,8 @@ public final class NnCommand implements Callable<Integer> {
     outw.flush();
     NnExperiment.Results r = NnExperiment.run(b, cfg, all, !noRetrain, listener);
     NnReport.write(r, out, commandLine());
-    outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s); report in %s%n", r.totalSeconds(),
-        r.sweepSeconds(), r.pruning().seconds(), out.resolve("README.md"));
+    outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s)%n", r.totalSeconds(),
+        r.sweepSeconds(), r.pruning().seconds());
     outw.flush();
     return 0;
   }

@@ -1,6 +1,8 @@
 package dev.prunebench.cli;
 
 import dev.prunebench.linalg.Backend;
+import dev.prunebench.report.ReportDirectory;
+import dev.prunebench.reproduce.Experiment;
 import dev.prunebench.reproduce.ExperimentRun;
 import dev.prunebench.reproduce.ReportsIndex;
 import dev.prunebench.reproduce.ReproduceConfig;
@@ -54,6 +56,8 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "Committed accuracy baseline to check against (never updated by this command).")
   Path baseline;
 
+  @CommandLine.Mixin OutputOptions output;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter log = spec.commandLine().getOut();
@@ -68,6 +72,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--out: " + e.getMessage(), e);
     }
+    for (Experiment e : Experiment.selected(config)) {
+      output.check(e.directory(out), e.command());
+    }
+    // OUT is a directory of reports: each experiment's is replaced whole by its own command, then the index.
+    try (ReportDirectory root = output.openInPlace(out, seed, backend == null ? List.of() : List.of(backend))) {
+      int code = reproduce(config, log);
+      root.commit();
+      return code;
+    }
+  }
+
+  private int reproduce(ReproduceConfig config, PrintWriter log) throws IOException {
     String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     RunMetadata meta = RunMetadata.capture(BenchCommand.gitCommit(), started);
     Reproduction.CommandRunner runner = new Reproduction.CommandRunner() {
@@ -81,7 +97,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         CommandLine cl = Main.commandLine();
         cl.setOut(spec.commandLine().getOut());
         cl.setErr(spec.commandLine().getErr());
-        return cl.execute(arguments.toArray(String[]::new));
+        List<String> args = new java.util.ArrayList<>(arguments);
+        if (output.force) {
+          args.add("--force");
+        }
+        return cl.execute(args.toArray(String[]::new));
       }
     };
     List<ExperimentRun> runs = Reproduction.run(config, runner, baseline, log);

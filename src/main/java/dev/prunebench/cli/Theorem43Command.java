@@ -10,9 +10,10 @@ import dev.prunebench.hessianbias.HessianBiasReport;
 import dev.prunebench.hessianbias.HessianBiasSummary;
 import dev.prunebench.hessianbias.InitMode;
 import dev.prunebench.linalg.Backend;
-import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.report.Claims;
 import dev.prunebench.theory.Theorem43Envelope;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,6 +90,8 @@ public final class Theorem43Command implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory.", defaultValue = "reports/theorem43")
   Path out;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
@@ -105,7 +109,17 @@ public final class Theorem43Command implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--backend " + backend.cliName() + " is unavailable here: "
           + backend.availability().reason());
     }
-    AtomicFiles.requireWritableDirectory(out);
+    try (ReportDirectory report = output.open(out, seed, List.of(backend))) {
+      write(report.staging(), pw, ratios, gd);
+      report.commit();
+    }
+    pw.println("wrote " + out.resolve("README.md"));
+    pw.flush();
+    return 0;
+  }
+
+  /** Runs the sweeps and writes every file of the report into {@code out} (the staging directory). */
+  private void write(Path out, PrintWriter pw, double[] ratios, GradientDescentSettings gd) throws IOException {
     double[] traj = Arrays.stream(trajectoryExponents).map(e -> Math.pow(2, e))
         .filter(t -> Arrays.stream(ratios).anyMatch(r -> r == t)).toArray();
     if (traj.length < trajectoryExponents.length) {
@@ -155,9 +169,6 @@ public final class Theorem43Command implements Callable<Integer> {
         + "index).\n\n");
     md.append(String.format(Locale.ROOT, "Total run time %.1f s.%n", (System.nanoTime() - t0) / 1e9));
     HessianBiasReport.writeReadme(out, md.toString());
-    pw.println("wrote " + out.resolve("README.md"));
-    pw.flush();
-    return 0;
   }
 
   /** How loose the sandwich on the small group is at the largest ratio, against κ/κ̃. */
