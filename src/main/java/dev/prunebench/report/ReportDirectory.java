@@ -98,10 +98,13 @@ public final class ReportDirectory implements AutoCloseable {
       boolean inPlace) throws IOException, RefusedException {
     Path target = absolute(out);
     Path ancestor = ReportTree.firstMissing(inPlace ? target : target.getParent());
-    Files.createDirectories(target.getParent());
     ReportLock lock;
     try {
+      Files.createDirectories(target.getParent());
       lock = ReportLock.acquire(target);
+    } catch (IOException e) {
+      ReportTree.deleteEmptyAncestors(inPlace ? target : target.getParent(), ancestor);
+      throw unwritable(out, e);
     } catch (ReportLock.HeldException e) {
       ReportTree.deleteEmptyAncestors(inPlace ? target : target.getParent(), ancestor);
       throw busy(out, e.holder);
@@ -110,7 +113,11 @@ public final class ReportDirectory implements AutoCloseable {
       ReportTree.cleanStale(target);
       checkContents(out, target, manifest.experiment(), force);
       ReportDirectory d = new ReportDirectory(target, manifest, keep, lock, ancestor, inPlace);
-      Files.createDirectories(d.staging);
+      try {
+        Files.createDirectories(d.staging);
+      } catch (IOException e) {
+        throw unwritable(out, e);
+      }
       ABORTED.remove(d.staging);
       OPEN.put(d.staging, d);
       Runtime.getRuntime().addShutdownHook(d.hook);
@@ -134,6 +141,13 @@ public final class ReportDirectory implements AutoCloseable {
       throw busy(out, holder);
     }
     checkContents(out, target, experiment, force);
+  }
+
+  private static IOException unwritable(Path out, IOException e) {
+    String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    return new IOException("output directory " + out + " cannot be created or written: " + where + reason, e);
   }
 
   private static RefusedException busy(Path out, ReportLock.Holder holder) {
