@@ -104,7 +104,7 @@ public final class ReportDirectory implements AutoCloseable {
       lock = ReportLock.acquire(target);
     } catch (IOException e) {
       ReportTree.deleteEmptyAncestors(inPlace ? target : target.getParent(), ancestor);
-      throw unwritable(out, e);
+      throw ReportTree.unwritable(out, e);
     } catch (ReportLock.HeldException e) {
       ReportTree.deleteEmptyAncestors(inPlace ? target : target.getParent(), ancestor);
       throw busy(out, e.holder);
@@ -116,7 +116,7 @@ public final class ReportDirectory implements AutoCloseable {
       try {
         Files.createDirectories(d.staging);
       } catch (IOException e) {
-        throw unwritable(out, e);
+        throw ReportTree.unwritable(out, e);
       }
       ABORTED.remove(d.staging);
       OPEN.put(d.staging, d);
@@ -141,13 +141,6 @@ public final class ReportDirectory implements AutoCloseable {
       throw busy(out, holder);
     }
     checkContents(out, target, experiment, force);
-  }
-
-  private static IOException unwritable(Path out, IOException e) {
-    String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-    String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
-    return new IOException("output directory " + out + " cannot be created or written: " + where + reason, e);
   }
 
   private static RefusedException busy(Path out, ReportLock.Holder holder) {
@@ -231,7 +224,7 @@ public final class ReportDirectory implements AutoCloseable {
     ReportManifest old = ReportManifest.read(target);
     List<String> oldOwned = old == null ? List.of() : old.files();
     for (String name : ReportTree.names(target)) {
-      boolean replaced = owned.contains(name) || name.equals(MANIFEST);
+      boolean replaced = owned.contains(name) || name.equals(MANIFEST) || ReportTree.isRunArtifact(name);
       boolean dropped = oldOwned.contains(name) && !keep.test(name);
       if (!replaced && !dropped) {
         ReportTree.linkOrCopy(target.resolve(name), staging.resolve(name));
@@ -334,6 +327,13 @@ public final class ReportDirectory implements AutoCloseable {
 
   private static Path absolute(Path out) throws RefusedException {
     Path t = out.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(t)) {
+      try {
+        t = t.toRealPath(); // replace the directory the link points to, not the link
+      } catch (IOException e) {
+        throw new RefusedException(out + " is a symbolic link that cannot be resolved: " + e.getMessage());
+      }
+    }
     if (t.getParent() == null || t.getFileName() == null) {
       throw new RefusedException(out + " is a file-system root; choose a directory below it");
     }

@@ -58,7 +58,8 @@ public record ReportManifest(String experiment, String command, Long seed, List<
       }
       openblas |= b == Backend.OPENBLAS;
     }
-    String coretype = openblas ? String.valueOf(System.getenv("OPENBLAS_CORETYPE")).replace("null", "unset") : null;
+    String env = System.getenv("OPENBLAS_CORETYPE");
+    String coretype = !openblas ? null : env == null ? "unset" : env;
     return new ReportManifest(experiment, command, seed, List.copyOf(entries), coretype, commit,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of());
   }

@@ -144,4 +144,18 @@ final class ReportTree {
       }
     }
   }
+
+  /** "output directory OUT cannot be created or written: FILE: reason". */
+  static IOException unwritable(Path out, IOException e) {
+    String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    return new IOException("output directory " + out + " cannot be created or written: " + where + reason, e);
+  }
+
+  /** A staging or old directory, lock or temp file of some run into a directory below: never carried over. */
+  static boolean isRunArtifact(String name) {
+    return name.startsWith(".") && (name.matches(".+\\.(staging|old)-\\d+") || name.endsWith(".lock")
+        || name.contains(".lock.stale-") || name.endsWith(".tmp"));
+  }
 }
