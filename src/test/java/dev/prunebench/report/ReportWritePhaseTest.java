@@ -100,7 +100,7 @@ class ReportWritePhaseTest {
   @Test
   void sigkillInTheWritePhaseLeavesTheOldReportAndTheNextRunCleansUp() throws Exception {
     Map<String, String> before = oldReport();
-    Process child = startChild(2_000);
+    Process child = startChild(1_000);
     awaitWritePhase(child, 1);
     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     assertThat(ReportTrees.snapshot(target())).isEqualTo(before);
@@ -119,7 +119,7 @@ class ReportWritePhaseTest {
   @Test
   void sigtermInTheWritePhaseLeavesTheOldReportAndNoStaging() throws Exception {
     Map<String, String> before = oldReport();
-    Process child = startChild(2_000);
+    Process child = startChild(1_000);
     awaitWritePhase(child, 1);
     child.destroy();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
