@@ -156,9 +156,14 @@ public final class ReportDirectory implements AutoCloseable {
     if (!Files.isDirectory(target)) {
       throw new RefusedException(out + " exists and is not a directory");
     }
-    ReportManifest old = ReportManifest.read(target);
     if (force) {
       return;
+    }
+    ReportManifest old;
+    try {
+      old = ReportManifest.read(target);
+    } catch (IOException e) {
+      throw new RefusedException(e.getMessage() + "; choose another --out, or add --force");
     }
     if (old != null && !old.experiment().equals(experiment)) {
       throw new RefusedException(out + " holds a prunebench " + old.experiment() + " report, not " + experiment
@@ -221,7 +226,12 @@ public final class ReportDirectory implements AutoCloseable {
 
   /** Links (or copies) into staging what the previous report holds but does not own. */
   private void carryOver(List<String> owned) throws IOException {
-    ReportManifest old = ReportManifest.read(target);
+    ReportManifest old;
+    try {
+      old = ReportManifest.read(target);
+    } catch (IOException e) {
+      old = null; // only reachable with --force: an unreadable manifest owns nothing, everything is kept
+    }
     List<String> oldOwned = old == null ? List.of() : old.files();
     for (String name : ReportTree.names(target)) {
       boolean replaced = owned.contains(name) || name.equals(MANIFEST) || ReportTree.isRunArtifact(name);

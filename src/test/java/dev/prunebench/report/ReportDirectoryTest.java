@@ -85,6 +85,12 @@ class ReportDirectoryTest {
     assertThatThrownBy(() -> ReportDirectory.open(other, manifest("linear"), false, n -> false))
         .hasMessageContaining("holds a prunebench theorem43 report, not linear");
 
+    Path broken = dir.resolve("broken");
+    Files.createDirectories(broken);
+    Files.writeString(broken.resolve(ReportDirectory.MANIFEST), "{ not json");
+    assertThatThrownBy(() -> ReportDirectory.open(broken, manifest("linear"), false, n -> false))
+        .isInstanceOf(ReportDirectory.RefusedException.class).hasMessageContaining("is not a prunebench report manifest");
+
     // --force writes into the user's directory but keeps the user's other files
     Files.writeString(user.resolve("notes.txt"), "keep me");
     try (ReportDirectory d = ReportDirectory.open(user, manifest("linear"), true, n -> false)) {
