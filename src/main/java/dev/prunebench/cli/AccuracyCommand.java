@@ -5,6 +5,7 @@ import dev.prunebench.accuracy.AccuracyRow;
 import dev.prunebench.accuracy.AccuracyTable;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.report.bench.AccuracySummary;
 import dev.prunebench.report.bench.BenchReport;
 import dev.prunebench.util.Progress;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,6 +66,8 @@ public final class AccuracyCommand implements Callable<Integer> {
   @Option(names = "--update-baseline", description = "Overwrite baseline.csv with this run (explicit, never automatic).")
   boolean updateBaseline;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() throws IOException {
     Path baseline = baselinePath();
@@ -76,7 +80,17 @@ public final class AccuracyCommand implements Callable<Integer> {
             + b.availability().reason());
       }
     }
-    AtomicFiles.requireWritableDirectory(out);
+    // baseline.csv is committed next to the report and survives every run that does not update it
+    try (ReportDirectory report = output.open(out, seed, chosen, "baseline.csv"::equals)) {
+      int code = measure(chosen, report, baseline, accepted);
+      report.commit();
+      return code;
+    }
+  }
+
+  private int measure(List<Backend> chosen, ReportDirectory report, Path baseline, List<AccuracyRow> accepted)
+      throws IOException {
+    Path dir = report.staging();
     PrintWriter w = spec.commandLine().getOut();
     w.println("measuring accuracy on " + chosen.size() + " backends ...");
     w.flush();
@@ -85,15 +99,16 @@ public final class AccuracyCommand implements Callable<Integer> {
       bar.stage("matrix classes × shapes", AccuracyTable.problems());
       rows = AccuracyTable.measure(chosen, seed, bar::step);
     }
-    Path csv = out.resolve("accuracy.csv");
+    Path csv = dir.resolve("accuracy.csv");
     AccuracyBaseline.write(csv, rows);
     String link = out.toAbsolutePath().normalize().relativize(baseline.toAbsolutePath().normalize()).toString();
     String summary = "# Backend accuracy\n\nSeed " + seed + ". Ratios as defined in `AccuracyTable` "
         + "(LAPACK DDRVLS style: normalised by ε, the size and the norms; a backward-stable kernel keeps "
         + "them O(1)). Full data: [`accuracy.csv`](accuracy.csv); committed baseline: "
         + "[`baseline.csv`](" + link + ").\n\n" + BenchReport.accuracyTable(AccuracySummary.read(csv));
-    AtomicFiles.writeString(out.resolve("README.md"), summary);
-    w.println("wrote " + csv + " (" + rows.size() + " measurements) and " + out.resolve("README.md"));
+    AtomicFiles.writeString(dir.resolve("README.md"), summary);
+    w.println("wrote " + out.resolve("accuracy.csv") + " (" + rows.size() + " measurements) and "
+        + out.resolve("README.md"));
     if (updateBaseline) {
       // Checked against itself only the thresholds can fail; such a baseline would accept a broken kernel.
       List<AccuracyBaseline.Violation> bad = AccuracyBaseline.check(rows, rows);
@@ -102,7 +117,9 @@ public final class AccuracyCommand implements Callable<Integer> {
         w.println("baseline " + baseline + " NOT updated: " + bad.size() + " ratios exceed their thresholds");
         return 1;
       }
-      AccuracyBaseline.write(baseline, rows);
+      // a baseline inside --out is part of the report: written with it, swapped in with it
+      boolean inReport = baseline.toAbsolutePath().normalize().getParent().equals(report.target());
+      AccuracyBaseline.write(inReport ? dir.resolve(baseline.getFileName()) : baseline, rows);
       w.println("updated " + baseline);
       return 0;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.report.bench.AccuracySummary;
 import dev.prunebench.report.bench.BenchEnvironment;
 import dev.prunebench.report.bench.BenchPreset;
@@ -31,6 +32,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,6 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ProgressOptions progress;
 
+  @Mixin OutputOptions output;
+
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
@@ -108,11 +112,21 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderOnly != null && !Files.isRegularFile(renderOnly)) {
       throw Validation.invalid(spec, "--render-only", "is invalid: " + renderOnly + ": no such file");
     }
-    AtomicFiles.requireWritableDirectory(out);
+    // The dated JMH results accumulate: every earlier <date>-<commit>.json stays next to the new one.
+    try (ReportDirectory report = output.open(out, null, chosen, name -> name.endsWith(".json"))) {
+      int code = run(chosen, classes, report.staging());
+      if (code == 0) {
+        report.commit();
+      }
+      return code;
+    }
+  }
+
+  private int run(List<Backend> chosen, List<String> classes, Path dir) throws IOException, RunnerException {
     if (renderOnly != null) {
       Path envFile = envFileFor(renderOnly);
       BenchEnvironment env = JSON.readValue(envFile.toFile(), BenchEnvironment.class);
-      render(renderOnly, env);
+      render(renderOnly, env, dir);
       return 0;
     }
     String date = LocalDate.now(ZoneOffset.UTC).toString();
@@ -152,17 +166,18 @@ public final class BenchCommand implements Callable<Integer> {
       Files.deleteIfExists(tmp);
     }
     String stem = date + "-" + commit;
-    Path json = out.resolve(stem + ".json");
+    Path json = dir.resolve(stem + ".json");
     AtomicFiles.writeBytes(json, JSON.writeValueAsBytes(merged));
     AtomicFiles.writeBytes(envFileFor(json), JSON.writeValueAsBytes(env));
-    render(json, env);
-    spec.commandLine().getOut().println("wrote " + json + " and " + out.resolve("README.md"));
+    render(json, env, dir);
+    spec.commandLine().getOut().println("wrote " + out.resolve(json.getFileName()) + " and "
+        + out.resolve("README.md"));
     return 0;
   }
 
-  private void render(Path json, BenchEnvironment env) throws IOException {
+  private void render(Path json, BenchEnvironment env, Path dir) throws IOException {
     List<BenchReport.AccuracyCell> acc = Files.exists(accuracyCsv) ? AccuracySummary.read(accuracyCsv) : List.of();
-    BenchReport.render(JmhResults.read(json), env, acc, out, json.getFileName().toString());
+    BenchReport.render(JmhResults.read(json), env, acc, dir, json.getFileName().toString());
   }
 
   private static Path envFileFor(Path json) {

@@ -11,7 +11,7 @@ import dev.prunebench.linear.Figure1Result;
 import dev.prunebench.linear.HessianSource;
 import dev.prunebench.linear.LambdaProfile;
 import dev.prunebench.linear.ThetaProfile;
-import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.theory.HNormalisation;
 import dev.prunebench.util.Progress;
 import java.io.PrintWriter;
@@ -106,6 +106,8 @@ public final class LinearCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ProgressOptions progress;
 
+  @CommandLine.Mixin OutputOptions output;
+
   /** Options whose name is not the kebab-case spelling of the {@link Figure1Config} component. */
   private static final Map<String, String> OPTION_OF = Map.of("sparsities", "--sparsity", "points",
       "--sparsity-points", "kappa", "--kappa");
@@ -124,19 +126,21 @@ public final class LinearCommand implements Callable<Integer> {
     }
     Validation.requireMemory(spec, backend, "--p " + config.p() + " (n = " + config.n() + ")",
         config.memoryEstimate());
-    AtomicFiles.requireWritableDirectory(out);
     Figure1Result result;
-    try (Progress bar = progress.open("linear", spec.commandLine().getErr())) {
-      bar.stage("analytic curves and min-norm trials", Figure1Experiment.totalSteps(config));
-      result = Figure1Experiment.run(config, bar::step);
-    } catch (RankDeficientException e) {
-      // A degenerate run (an ill-conditioned draw near the λ limit) is not a result: one line, exit 1.
-      spec.commandLine().getErr().println("prunebench linear: error: a min-norm solve failed, no report written: "
-          + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 1;
+    try (ReportDirectory report = output.open(out, seed, List.of(backend))) {
+      try (Progress bar = progress.open("linear", spec.commandLine().getErr())) {
+        bar.stage("analytic curves and min-norm trials", Figure1Experiment.totalSteps(config));
+        result = Figure1Experiment.run(config, bar::step);
+      } catch (RankDeficientException e) {
+        // A degenerate run (an ill-conditioned draw near the λ limit) is not a result: one line, exit 1.
+        spec.commandLine().getErr().println("prunebench linear: error: a min-norm solve failed, no report written: "
+            + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+      Figure1Report.write(result, report.staging(), reproduce(config));
+      report.commit();
     }
-    Figure1Report.write(result, out, reproduce(config));
     for (Figure1Result.LambdaSummary s : result.summaries()) {
       stdout.printf(Locale.ROOT, "λ=%-5s Ξ=%.4f Γ=%.4f unpruned loss analytic %.4f, empirical %.4f ± %.4f; "
               + "largest |analytic − empirical| %.4f (%.2f%%, %.2f se)%n",

@@ -53,6 +53,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     // Every double option: NaN and ±Infinity are never a meaningful size, rate or bound.
     cl.registerConverter(Double.class, Main::finiteDouble);
     cl.registerConverter(Double.TYPE, Main::finiteDouble);
+    // An empty --out (or any empty path) would mean the current directory: refused for every command.
+    cl.registerConverter(java.nio.file.Path.class, new OutputOptions.NonBlankPath());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, argv) -> {
       ex.getCommandLine().getErr().println(oneLineError(ex));

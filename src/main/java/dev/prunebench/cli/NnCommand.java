@@ -13,7 +13,7 @@ import dev.prunebench.nn.NnExperiment;
 import dev.prunebench.nn.NnReport;
 import dev.prunebench.nn.PruningExperiment;
 import dev.prunebench.nn.Trainer;
-import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.util.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,6 +81,8 @@ public final class NnCommand implements Callable<Integer> {
   @Option(names = "--fractions", split = ",", description = "Override the nonzero fractions s/p.")
   List<Double> fractions;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--no-retrain", description = "Skip lottery retraining (report accuracy right after pruning).")
   boolean noRetrain;
 
@@ -119,14 +121,29 @@ public final class NnCommand implements Callable<Integer> {
     });
     Validation.requireMemory(spec, chosen, "--width " + cfg.width() + ", --train " + cfg.trainSize() + ", --test "
         + cfg.testSize(), cfg.memoryEstimate(source.imageSize(), source.classes(), source.total()));
-    AtomicFiles.requireWritableDirectory(out);
+    try (ReportDirectory report = output.open(out, seed, List.of(chosen))) {
+      int code = run(cfg, chosen, report.staging(), err, outw);
+      if (code != NOTHING_WRITTEN) {
+        // A diverged run (exit 1) is still reported whole: its rows say 'diverged' and its claims 'not judged'.
+        report.commit();
+        outw.printf(Locale.ROOT, "nn: report in %s%n", out.resolve("README.md"));
+        outw.flush();
+      }
+      return code == NOTHING_WRITTEN ? 1 : code;
+    }
+  }
+
+  /** {@link #run}'s status when it stopped before writing a report (the digits could not be loaded). */
+  private static final int NOTHING_WRITTEN = -1;
+
+  private int run(NnConfig cfg, Backend chosen, Path out, PrintWriter err, PrintWriter outw) throws IOException {
     Digits all;
     try {
       all = MnistLoader.standard().load();
     } catch (MnistDataException e) {
       err.println("prunebench nn: error: " + e.getMessage());
       err.flush();
-      return 1;
+      return NOTHING_WRITTEN;
     }
     LinearAlgebraBackend<?> b = chosen.create();
     outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s%n",
@@ -138,8 +155,8 @@ public final class NnCommand implements Callable<Integer> {
       r = NnExperiment.run(b, cfg, all, !noRetrain, Trainer.Listener.SILENT, bar);
     }
     NnReport.write(r, out, commandLine());
-    outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s); report in %s%n", r.totalSeconds(),
-        r.sweepSeconds(), r.pruning().seconds(), out.resolve("README.md"));
+    outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s)%n", r.totalSeconds(),
+        r.sweepSeconds(), r.pruning().seconds());
     outw.flush();
     List<String> diverged = r.sweep().rows().stream().filter(LambdaSweep.Row::diverged)
         .map(x -> "η=" + x.learningRate() + " λ=" + x.lambda()).toList();

@@ -2,6 +2,8 @@ package dev.prunebench.cli;
 
 import dev.prunebench.accuracy.AccuracyBaseline;
 import dev.prunebench.linalg.Backend;
+import dev.prunebench.report.ReportDirectory;
+import dev.prunebench.reproduce.Experiment;
 import dev.prunebench.reproduce.ExperimentRun;
 import dev.prunebench.reproduce.ReportsIndex;
 import dev.prunebench.reproduce.ReproduceConfig;
@@ -57,6 +59,8 @@ public final class ReproduceCommand implements Callable<Integer> {
       + "(default: the committed reports/accuracy/baseline.csv of the project, wherever the working directory is).")
   Path baseline;
 
+  @CommandLine.Mixin OutputOptions output;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter log = spec.commandLine().getOut();
@@ -72,6 +76,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--out: " + e.getMessage(), e);
     }
+    for (Experiment e : Experiment.selected(config)) {
+      output.check(e.directory(out), e.command());
+    }
+    // OUT is a directory of reports: each experiment's is replaced whole by its own command, then the index.
+    try (ReportDirectory root = output.openInPlace(out, seed, backend == null ? List.of() : List.of(backend))) {
+      int code = reproduce(config, committedBaseline, log);
+      root.commit();
+      return code;
+    }
+  }
+
+  private int reproduce(ReproduceConfig config, Path committedBaseline, PrintWriter log) throws IOException {
     String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     RunMetadata meta = RunMetadata.capture(BenchCommand.gitCommit(), started);
     Reproduction.CommandRunner runner = new Reproduction.CommandRunner() {
@@ -88,6 +104,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         // Every experiment reports its own stages in the mode chosen here.
         List<String> args = new java.util.ArrayList<>(arguments);
         args.addAll(List.of("--progress", progress.mode().name().toLowerCase(java.util.Locale.ROOT)));
+        if (output.force) {
+          args.add("--force");
+        }
         return cl.execute(args.toArray(String[]::new));
       }
     };

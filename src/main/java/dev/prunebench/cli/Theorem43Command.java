@@ -10,10 +10,11 @@ import dev.prunebench.hessianbias.HessianBiasReport;
 import dev.prunebench.hessianbias.HessianBiasSummary;
 import dev.prunebench.hessianbias.InitMode;
 import dev.prunebench.linalg.Backend;
-import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.report.Claims;
 import dev.prunebench.theory.Theorem43Envelope;
 import dev.prunebench.util.Progress;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,6 +92,8 @@ public final class Theorem43Command implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ProgressOptions progress;
 
+  @Mixin OutputOptions output;
+
   /** The ratios 2^-4 .. 2^4 of the n = 1 check. */
   private static final double[] ONE_SAMPLE_GRID = HessianBiasConfig.powerOfTwoGrid(-4, 4, 1);
 
@@ -113,15 +117,21 @@ public final class Theorem43Command implements Callable<Integer> {
     }
     Validation.requireMemory(spec, backend, "--samples " + samples + ", --group-sizes " + groupSizes[0] + ","
         + groupSizes[1], probe.memoryEstimate());
-    AtomicFiles.requireWritableDirectory(out);
-    try (Progress bar = progress.open("theorem43", spec.commandLine().getErr())) {
+    try (ReportDirectory report = output.open(out, seed, List.of(backend));
+        Progress bar = progress.open("theorem43", spec.commandLine().getErr())) {
       bar.stage("gradient descent per scale ratio", (long) inits.length * ratios.length
           + (noOneSample ? 0 : ONE_SAMPLE_GRID.length));
-      return run(pw, ratios, gd, bar);
+      write(report.staging(), pw, ratios, gd, bar);
+      report.commit();
     }
+    pw.println("wrote " + out.resolve("README.md"));
+    pw.flush();
+    return 0;
   }
 
-  private int run(PrintWriter pw, double[] ratios, GradientDescentSettings gd, Progress bar) throws Exception {
+  /** Runs the sweeps and writes every file of the report into {@code out} (the staging directory). */
+  private void write(Path out, PrintWriter pw, double[] ratios, GradientDescentSettings gd, Progress bar)
+      throws IOException {
     double[] traj = Arrays.stream(trajectoryExponents).map(e -> Math.pow(2, e))
         .filter(t -> Arrays.stream(ratios).anyMatch(r -> r == t)).toArray();
     if (traj.length < trajectoryExponents.length) {
@@ -173,9 +183,6 @@ public final class Theorem43Command implements Callable<Integer> {
         + "index).\n\n");
     md.append(String.format(Locale.ROOT, "Total run time %.1f s.%n", (System.nanoTime() - t0) / 1e9));
     HessianBiasReport.writeReadme(out, md.toString());
-    pw.println("wrote " + out.resolve("README.md"));
-    pw.flush();
-    return 0;
   }
 
   /** How loose the sandwich on the small group is at the largest ratio, against κ/κ̃. */

@@ -1,8 +1,8 @@
 package dev.prunebench.reproduce;
 
-import dev.prunebench.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +26,20 @@ public final class Reproduction {
   }
 
   /**
-   * Fails fast if {@code c.out()} or any experiment directory under it cannot be written.
+   * Fails fast, creating nothing, if {@code c.out()} could not receive the experiments' directories:
+   * it, or the nearest ancestor that exists, must be a writable directory (each experiment's
+   * directory is then created and replaced by its own command, see {@code ReportDirectory}).
    *
    * @throws IOException naming the directory
    */
   public static void requireWritableOutputs(ReproduceConfig c) throws IOException {
-    AtomicFiles.requireWritableDirectory(c.out());
-    for (Experiment e : Experiment.selected(c)) {
-      AtomicFiles.requireWritableDirectory(e.directory(c.out()));
+    Path dir = c.out().toAbsolutePath().normalize();
+    while (dir.getParent() != null && !Files.exists(dir)) {
+      dir = dir.getParent();
+    }
+    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new IOException("output directory " + c.out() + " cannot be created or written ("
+          + dir + " is not a writable directory)");
     }
   }
 

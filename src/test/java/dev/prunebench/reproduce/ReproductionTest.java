@@ -42,6 +42,7 @@ class ReproductionTest {
       calls.add(arguments);
       Path out = Path.of(arguments.get(arguments.indexOf("--out") + 1));
       try {
+        Files.createDirectories(out); // as every real subcommand does (its ReportDirectory)
         Files.writeString(out.resolve("README.md"), "# " + arguments.get(0));
         Files.write(out.resolve("fig1a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         Claims.write(out, List.of(new Claim(arguments.get(0) + " claim | with a pipe", "Fig. 1a", "0.41 vs 0.89",

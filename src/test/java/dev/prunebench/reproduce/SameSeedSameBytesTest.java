@@ -1,6 +1,7 @@
 package dev.prunebench.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.prunebench.accuracy.AccuracyBaseline;
 import dev.prunebench.accuracy.AccuracyTable;
@@ -56,6 +57,26 @@ class SameSeedSameBytesTest {
     // fig1a/1b/1c + summary + claims; the index reads the claims back: 5 comparisons of Section 3.1,
     // Figure 1c, the Definition 3.2 agreement and the erratum
     assertThat(dev.prunebench.report.Claims.read(dir.resolve("a").resolve("claims.csv"))).hasSize(8);
+  }
+
+  /**
+   * Same seed, backend, thread count and OpenBLAS core type: byte-identical CSVs on the native backend
+   * too (its kernels are deterministic for a fixed core type and thread count; the manifest records both).
+   */
+  @Test
+  void linearOnOpenBlasWritesIdenticalCsvsTwice() throws IOException {
+    assumeTrue(Backend.OPENBLAS.availability().available(),
+        () -> "OpenBLAS unavailable on this platform: " + Backend.OPENBLAS.availability().reason());
+    for (String run : List.of("a", "b")) {
+      assertThat(quietly("linear", "--out", dir.resolve(run).toString(), "--p", "60", "--n", "36", "--trials", "2",
+          "--draws", "20", "--sparsity-points", "5", "--seed", "5", "--backend", "openblas", "--no-progress"))
+          .isZero();
+    }
+    assertSameCsvs(dir.resolve("a"), dir.resolve("b"), 5);
+    assertThat(Files.readString(dir.resolve("a").resolve(dev.prunebench.report.ReportDirectory.MANIFEST)))
+        .contains("\"name\" : \"openblas\"").contains("\"openblasCoretype\"").contains("core ");
+    assertThat(Files.readString(dir.resolve("a").resolve("README.md"))).contains("backend `openblas`")
+        .contains("OPENBLAS_CORETYPE");
   }
 
   @Test
