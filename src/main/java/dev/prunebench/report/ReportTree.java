@@ -147,6 +147,17 @@ final class ReportTree {
 
   /** "output directory OUT cannot be created or written: FILE: reason". */
   static IOException unwritable(Path out, IOException e) {
+    // createDirectories under a regular file reports FileAlreadyExistsException, whose message is only a
+    // path: name the file that is in the way and the real reason instead.
+    for (Path a = out.toAbsolutePath(); a != null; a = a.getParent()) {
+      if (Files.exists(a)) {
+        if (!Files.isDirectory(a)) {
+          return new IOException("output directory " + out + " cannot be created or written: " + a
+              + ": Not a directory", e);
+        }
+        break;
+      }
+    }
     String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
         : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";

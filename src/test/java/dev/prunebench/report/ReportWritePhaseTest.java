@@ -30,7 +30,7 @@ class ReportWritePhaseTest {
   /** The smallest Theorem 4.3 run: two ratios, one initial point, about a second. */
   private static final List<String> THEOREM43 = List.of("theorem43", "-n", "2", "--group-sizes", "2,2",
       "--min-exponent", "0", "--max-exponent", "1", "--exponent-step", "1", "--trajectory-exponents", "0",
-      "--init", "zero", "--no-one-sample");
+      "--init", "zero", "--no-one-sample", "--progress", "none");
 
   @AfterEach
   void restoreTheOpener() {
