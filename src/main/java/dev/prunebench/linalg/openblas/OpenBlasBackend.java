@@ -5,6 +5,7 @@ import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
 
 /**
@@ -26,6 +27,9 @@ import dev.prunebench.linalg.Parallelism;
  * (other platform, missing classifier jar); nothing here is touched while {@link Backend} initialises.
  */
 public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix> {
+  /** Stateless: OpenBLAS's factorisations behind the shared minimum-norm flow. */
+  private static final MinNormSolver<NativeMatrix> LEAST_SQUARES = new MinNormSolver<>(new NativeLeastSquares());
+
   private final int threads;
 
   private OpenBlasBackend(int threads) {
@@ -96,13 +100,13 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   public NativeMatrix solveMinNorm(NativeMatrix x, NativeMatrix y, LeastSquaresAlgorithm algorithm,
       double rcond) {
     OpenBlasRuntime.useThreads(threads);
-    return NativeLeastSquares.solveMinNorm(x, y, algorithm, rcond);
+    return LEAST_SQUARES.solve(x, y, algorithm, rcond);
   }
 
   @Override
   public NativeMatrix pseudoInverse(NativeMatrix x, double rcond) {
     OpenBlasRuntime.useThreads(threads);
-    return NativeLeastSquares.pseudoInverse(x, rcond);
+    return LEAST_SQUARES.pseudoInverse(x, rcond);
   }
 
   @Override
