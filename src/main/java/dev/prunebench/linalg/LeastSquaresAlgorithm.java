@@ -31,16 +31,18 @@ public enum LeastSquaresAlgorithm {
   CHOLESKY,
   /**
    * Householder QR of X (n ≥ p) or of Xᵀ, i.e. an LQ factorisation of X (n &lt; p), with column
-   * (for the LQ: row) pivoting, LAPACK {@code dgeqp3}, where the library has it: OpenBLAS
-   * ({@code dgeqp3}), EJML ({@code QRColPivDecompositionHouseholderColumn_DDRM}), Commons Math
-   * ({@code RRQRDecomposition}) and the reference backend (its own); ojAlgo 57 has no pivoted QR and
-   * uses its Householder QR unpivoted. Does not square the condition number.
+   * (for the LQ: row) pivoting, LAPACK {@code dgeqp3}, where the library has a rank-revealing one:
+   * OpenBLAS ({@code dgeqp3}), EJML ({@code QRColPivDecompositionHouseholderColumn_DDRM}) and the
+   * reference backend (its own). ojAlgo 57 has no pivoted QR (unpivoted Householder QR); Commons
+   * Math's {@code RRQRDecomposition} pivots but not by trailing column norms, so its diagonal does not
+   * reveal rank and it is treated as unpivoted. Does not square the condition number.
    *
    * <p><b>Guarantee:</b> forward error {@code ≲ ε·m·κ₂(X̃)} (plus {@code ε·m·κ²·‖r‖/(‖X‖‖θ‖)} for an
    * inconsistent over-determined system), X̃ the column- or row-equilibrated X. <b>Refuses</b>
    * (rank decision with SVD's rcond semantics) when, with {@code tol = max(ε·m, rcond)},
    * <ul>
-   *   <li>pivoted: some {@code |R_kk| ≤ tol · |R_00|} (numerical rank k), or
+   *   <li>rank-revealing pivoted QR: some {@code |R_kk| ≤ tol · |R_00|} (numerical rank k); without
+   *       pivoting only an exactly zero {@code R_kk}, or
    *   <li>{@code κ̂₁(R) · tol ≥ 1} ({@code dtrcon} estimate of the triangular factor).
    * </ul>
    * So QR refuses exactly where its error bound ε·m·κ reaches 1 and, for a larger rcond, where SVD
