@@ -3,7 +3,6 @@ package dev.prunebench.linalg.ojalgo;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.Checks;
-import dev.prunebench.linalg.LeastSquares;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;

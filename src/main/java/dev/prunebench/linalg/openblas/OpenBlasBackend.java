@@ -14,9 +14,11 @@ import dev.prunebench.linalg.Parallelism;
  * freed by {@link #release(NativeMatrix)}.
  *
  * <p>Kernels and the library calls behind them: GEMM {@code cblas_dgemm} ({@link NativeProducts});
- * minimum-norm least squares (paper eq. 3.2) {@code cblas_dsyrk} + {@code LAPACKE_dposv},
- * {@code LAPACKE_dgels}, {@code LAPACKE_dgelsd}; pseudo-inverse {@code LAPACKE_dgesdd}; Hessian
- * diagonal (eq. 3.1) a row loop ({@link NativeLeastSquares}); elementwise kernels
+ * minimum-norm least squares (paper eq. 3.2) through the shared {@link MinNormSolver} flow:
+ * {@code cblas_dsyrk} + {@code LAPACKE_dpotrf}/{@code dpotrs}, column-pivoted {@code LAPACKE_dgeqp3}
+ * + {@code dormqr} + {@code cblas_dtrsm}, condition estimates by {@code cblas_dtrsv}
+ * ({@link NativeFactorisations}), {@code LAPACKE_dgelsd}; pseudo-inverse {@code LAPACKE_dgesdd};
+ * Hessian diagonal (eq. 3.1) a row loop ({@link NativeLeastSquares}); elementwise kernels
  * ({@link NativeElementwise}); hard thresholding the shared default of {@link LinearAlgebraBackend}.
  *
  * <p>Threads: {@link Parallelism#SINGLE} runs OpenBLAS with 1 thread, {@link Parallelism#ALL_CORES}
