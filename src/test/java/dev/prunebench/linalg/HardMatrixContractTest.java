@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The bound ({@link HardVerdict#scale}) is C = {@value HardVerdict#C} times the error a backward-stable
  * algorithm can make, in units of {@code ε·m} (m = max(n, p)), the same normalisation and constant as
- * LAPACK's tests and {@link LeastSquaresContractTest}. Known failures of the code before issue 19's
- * fix are listed in {@link KnownSilentlyWrong}; each must still be wrong, so the list cannot go stale.
+ * LAPACK's tests and {@link LeastSquaresContractTest}. Before issue 19's fix (condition estimates,
+ * rank-revealing QR, equilibration, overflow refusal) 79 cases were silently wrong; there are none
+ * now, and none may come back.
  */
 @ExtendWith(ContractErrors.class)
 class HardMatrixContractTest {
@@ -49,15 +50,8 @@ class HardMatrixContractTest {
         ContractErrors.record(backend, k.kernelName(), "hard catalogue: error / bound unit", v.ratio(), HardVerdict.C,
             pr.toString());
       }
-      boolean known = KnownSilentlyWrong.contains(backend, k, pr);
-      if (known) {
-        soft.assertThat(v.outcome()).as("%s %s %s is listed in KnownSilentlyWrong but is now %s (%s): "
-            + "remove it from the list", backend.cliName(), k, pr, v.outcome(), v.detail())
-            .isEqualTo(HardVerdict.Outcome.WRONG);
-      } else {
-        soft.assertThat(v.outcome()).as("%s %s %s returned a wrong answer: %s", backend.cliName(), k, pr, v.detail())
-            .isNotEqualTo(HardVerdict.Outcome.WRONG);
-      }
+      soft.assertThat(v.outcome()).as("%s %s %s returned a wrong answer: %s", backend.cliName(), k, pr, v.detail())
+          .isNotEqualTo(HardVerdict.Outcome.WRONG);
     }
     soft.assertAll();
   }
