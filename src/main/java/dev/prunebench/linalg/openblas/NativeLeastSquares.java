@@ -70,9 +70,12 @@ final class NativeLeastSquares implements MinNormKernels<NativeMatrix> {
     DoubleBuffer b = m.buffer();
     boolean finite = Double.isFinite(cblas_dasum(m.size(), m.pointer(), 1));
     double[] row = finite ? null : new double[c];
+    // one view whose position walks the rows (JavaCPP passes address + position to the call)
+    DoublePointer rowView = finite ? new DoublePointer(m.pointer()) : null;
     for (int i = 0; i < r; i++) {
       if (finite) {
-        max[i] = Math.abs(b.get(i * c + (int) cblas_idamax(c, m.pointer().getPointer(DoublePointer.class, (long) i * c), 1)));
+        rowView.position((long) i * c);
+        max[i] = Math.abs(b.get(i * c + (int) cblas_idamax(c, rowView, 1)));
       } else {
         b.get(i * c, row);
         double v = 0;
