@@ -72,7 +72,9 @@ final class BigLinear {
       for (int j = 0; j < m; j++) {
         BigDecimal s = BigDecimal.ZERO;
         for (int l = 0; l < k; l++) {
-          s = s.add(a[i][l].multiply(b[l][j], MC), MC);
+          if (a[i][l].signum() != 0 && b[l][j].signum() != 0) { // triangular and zero-padded members
+            s = s.add(a[i][l].multiply(b[l][j], MC), MC);
+          }
         }
         c[i][j] = s;
       }
