@@ -33,6 +33,8 @@ import java.util.List;
  *   <li>Hessian diagonal {@code forward_error} = max_j |h_j − h*_j| / (ε n h*_j); threshold 30.
  *   <li>{@code refused} (ratio 0): the kernel threw {@link RankDeficientException}, as CHOLESKY and QR
  *       must on rank-deficient X. A change in which cells refuse is itself reported by the baseline check.
+ *   <li>{@code hard_forward_error}, {@code hard_refused}, {@code hard_non_finite}: the hard-matrix
+ *       catalogue, see {@link HardAccuracy}.
  * </ul>
  */
 public final class AccuracyTable {
@@ -42,7 +44,10 @@ public final class AccuracyTable {
   public static final double LAPACK_THRESHOLD = 30;
   private static final double EPS = Math.ulp(1.0);
 
-  /** Measures every kernel on every class and shape for each backend. */
+  /**
+   * Measures every kernel on every class and shape for each backend, then the least-squares kernels
+   * on the hard-matrix catalogue ({@link HardAccuracy}).
+   */
   public static List<AccuracyRow> measure(List<Backend> backends, long seed) {
     return measure(backends, seed, what -> { });
   }
@@ -65,6 +70,7 @@ public final class AccuracyTable {
         step.accept(mc + " " + shape);
       }
     }
+    HardAccuracy.measure(backends, seed, rows);
     return rows;
   }
 

@@ -27,10 +27,12 @@ public interface LeastSquares<M> {
    * @param x n x p design, not modified; entries must be finite
    * @param y n x k right-hand sides, not modified; entries must be finite
    * @param algorithm factorisation to use
-   * @param rcond relative singular-value cutoff in [0, 1), used only by {@link LeastSquaresAlgorithm#SVD}
+   * @param rcond relative singular-value cutoff in [0, 1): SVD drops σᵢ ≤ rcond·σ_max; CHOLESKY and QR refuse
+   *     where SVD would drop one (see {@link LeastSquaresAlgorithm}); {@code NaN} means the default
    * @return θ, p x k
    * @throws IllegalArgumentException on a dimension mismatch or a non-finite entry
-   * @throws RankDeficientException if {@code algorithm} needs full rank and X does not have it
+   * @throws RankDeficientException if {@code algorithm} refuses X by its rule in {@link LeastSquaresAlgorithm},
+   *     or {@link UnrepresentableResultException} if an entry of θ overflows
    */
   M solveMinNorm(M x, M y, LeastSquaresAlgorithm algorithm, double rcond);
 

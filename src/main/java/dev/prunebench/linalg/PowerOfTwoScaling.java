@@ -9,8 +9,9 @@ package dev.prunebench.linalg;
  * Scaling X by {@code 2^-a} and Y by {@code 2^-b} is exact in binary floating point, and
  * {@code (2^a X)⁺ (2^b Y) = 2^(b−a) X⁺ Y}, so the result is unscaled exactly as well.
  *
- * <p>Works on a flat array of the entries in any order (row- or column-major), so it serves every
- * heap backend. Inside {@code [2^-256, 2^256)} nothing is scaled and nothing is copied.
+ * <p>This class decides the global exponent; {@link Scaling} applies it (and the row/column
+ * equilibration) inside the shared {@link MinNormSolver} flow. Inside {@code [2^-256, 2^256)} nothing
+ * is scaled and nothing is copied.
  */
 public final class PowerOfTwoScaling {
 
@@ -18,19 +19,6 @@ public final class PowerOfTwoScaling {
   private static final int SAFE_EXPONENT = 256;
 
   private PowerOfTwoScaling() {}
-
-  /**
-   * The scaling exponent e for these entries: 0 if the largest |entry| is zero or lies in
-   * {@code [2^-256, 2^256)}, else its binary exponent, so that {@code 2^-e · a} has largest entry in
-   * {@code [1, 2)}.
-   */
-  public static int exponent(double[] a) {
-    double max = 0;
-    for (double v : a) {
-      max = Math.max(max, Math.abs(v));
-    }
-    return exponentOfMax(max);
-  }
 
   /**
    * The scaling exponent for entries whose largest absolute value is {@code maxAbs}: for backends
@@ -42,26 +30,5 @@ public final class PowerOfTwoScaling {
     }
     int e = Math.getExponent(maxAbs);
     return e >= -SAFE_EXPONENT && e < SAFE_EXPONENT ? 0 : e;
-  }
-
-  /** {@code 2^-e · a} into a new array, or {@code a} itself when {@code e == 0}; {@code a} is not modified. */
-  public static double[] scaled(double[] a, int e) {
-    if (e == 0) {
-      return a;
-    }
-    double[] s = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      s[i] = Math.scalb(a[i], -e);
-    }
-    return s;
-  }
-
-  /** Multiplies every entry of {@code a} by {@code 2^e}, in place (the undo step). */
-  public static void scaleInPlace(double[] a, int e) {
-    if (e != 0) {
-      for (int i = 0; i < a.length; i++) {
-        a[i] = Math.scalb(a[i], e);
-      }
-    }
   }
 }

@@ -1,9 +1,13 @@
 package dev.prunebench.linalg;
 
+import java.util.Locale;
+
 /**
- * A factorisation that needs full rank (Cholesky of the Gram matrix, QR/LQ) met a rank-deficient
- * or numerically singular X. The message says which factorisation failed and where; the remedy is
- * {@link LeastSquaresAlgorithm#SVD}.
+ * CHOLESKY or QR refused a problem it cannot solve to any accuracy: X is rank-deficient, or so
+ * ill-conditioned that the algorithm's error bound reaches 100 %. The message names the algorithm,
+ * the rule that fired and its numbers, and the remedy, {@link LeastSquaresAlgorithm#SVD}. The rules
+ * and their constants are stated on {@link LeastSquaresAlgorithm}; the messages are built only here,
+ * so they read the same on every backend.
  */
 public class RankDeficientException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -12,30 +16,29 @@ public class RankDeficientException extends IllegalArgumentException {
     super(message);
   }
 
-  /**
-   * The QR/LQ rank rule shared by every backend: X counts as rank-deficient when some diagonal entry
-   * of the triangular factor has {@code |R_kk| ≤ ε · max(n, p) · max_j |R_jj|} (LAPACK's
-   * rank-revealing criterion scaled like the default rcond, {@link LeastSquares#defaultRcond}).
-   *
-   * @param diagonal the triangular factor's diagonal, not modified
-   * @param n rows of X
-   * @param p columns of X
-   * @param factorisation what was factored, for the message, e.g. {@code "QR factorisation of X (n >= p)"}
-   * @throws RankDeficientException naming the first offending entry, its bound and the remedy
-   */
-  public static void requireFullRankTriangle(double[] diagonal, int n, int p, String factorisation) {
-    double max = 0;
-    for (double d : diagonal) {
-      max = Math.max(max, Math.abs(d));
-    }
-    double tol = LeastSquares.defaultRcond(n, p) * max;
-    for (int k = 0; k < diagonal.length; k++) {
-      double d = Math.abs(diagonal[k]);
-      if (!(d > tol)) {
-        throw new RankDeficientException("QR: |R[" + k + "][" + k + "]| = " + d + " <= " + tol
-            + " = eps * max(n, p) * max |R_jj| in the " + factorisation + " (X is " + n + "x" + p
-            + "): X is rank-deficient or too ill-conditioned for QR, use SVD");
-      }
-    }
+  /** The Cholesky factorisation of the Gram matrix met a non-positive pivot. */
+  static RankDeficientException notPositiveDefinite(String gram, int order, int n, int p) {
+    return new RankDeficientException("CHOLESKY: the " + order + "x" + order + " Gram matrix " + gram
+        + " of the equilibrated X (" + n + "x" + p + ") is not positive definite (the factorisation met a "
+        + "non-positive pivot): X is rank-deficient or too ill-conditioned for CHOLESKY, use SVD");
+  }
+
+  /** The condition estimate is at or above the algorithm's limit. */
+  static RankDeficientException illConditioned(LeastSquaresAlgorithm algorithm, String what, double estimate,
+      String limitName, double tol, int n, int p) {
+    return new RankDeficientException(String.format(Locale.ROOT,
+        "%s: estimated condition number %s = %.3e of the equilibrated X (%dx%d) is at or above 1/%s = %.3e: "
+            + "X is rank-deficient or too ill-conditioned for %s (no correct digit is guaranteed), use SVD",
+        algorithm, what, estimate, n, p, limitName, 1 / tol, algorithm));
+  }
+
+  /** A diagonal entry of the (pivoted) triangular factor reveals numerical rank {@code k}. */
+  static RankDeficientException rankRevealed(int k, double d, double bound, String factored, int n, int p,
+      boolean pivoted) {
+    return new RankDeficientException(String.format(Locale.ROOT,
+        "QR: %s|R[%d][%d]| = %.3e <= %s = %.3e in the QR of %s (X is %dx%d): numerical rank %d < %d, X is "
+            + "rank-deficient for QR, use SVD",
+        pivoted ? "column-pivoted " : "", k, k, d, pivoted ? "max(ε·max(n, p), rcond)·|R[0][0]|" : "0", bound,
+        factored, n, p, k, Math.min(n, p)));
   }
 }

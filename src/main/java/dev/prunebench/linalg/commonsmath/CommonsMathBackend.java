@@ -6,6 +6,7 @@ import dev.prunebench.linalg.Checks;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.BlockRealMatrix;
@@ -41,6 +42,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  * importances of already-pruned weights, so it is not used.
  */
 public final class CommonsMathBackend implements LinearAlgebraBackend<BlockRealMatrix> {
+  /** Stateless: Commons Math's factorisations behind the shared minimum-norm flow. */
+  private static final MinNormSolver<BlockRealMatrix> LEAST_SQUARES =
+      new MinNormSolver<>(new CommonsMathLeastSquares());
+
   private final Parallelism parallelism;
 
   private CommonsMathBackend(Parallelism parallelism) {
@@ -153,12 +158,12 @@ public final class CommonsMathBackend implements LinearAlgebraBackend<BlockRealM
   @Override
   public BlockRealMatrix solveMinNorm(BlockRealMatrix x, BlockRealMatrix y, LeastSquaresAlgorithm algorithm,
       double rcond) {
-    return CommonsMathLeastSquares.solveMinNorm(x, y, algorithm, rcond);
+    return LEAST_SQUARES.solve(x, y, algorithm, rcond);
   }
 
   @Override
   public BlockRealMatrix pseudoInverse(BlockRealMatrix x, double rcond) {
-    return CommonsMathLeastSquares.pseudoInverse(x, rcond);
+    return LEAST_SQUARES.pseudoInverse(x, rcond);
   }
 
   /** {@code H_jj = (2/n) Σᵢ X_ij²} (paper eq. 3.1), one pass in cache order. */

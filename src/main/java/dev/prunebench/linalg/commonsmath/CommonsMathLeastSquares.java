@@ -1,206 +1,306 @@
 package dev.prunebench.linalg.commonsmath;
 
-import dev.prunebench.linalg.Checks;
-import dev.prunebench.linalg.PowerOfTwoScaling;
-import dev.prunebench.linalg.LeastSquares;
-import dev.prunebench.linalg.LeastSquaresAlgorithm;
-import dev.prunebench.linalg.RankDeficientException;
-import org.apache.commons.math3.linear.ArrayRealVector;
+import dev.prunebench.linalg.ConditionEstimator;
+import dev.prunebench.linalg.MinNormKernels;
+import dev.prunebench.linalg.Triangle;
 import org.apache.commons.math3.linear.BlockRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
 import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RRQRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
- * Minimum-norm least squares {@code θ = X⁺ y} (paper eq. 3.2) and the pseudo-inverse on Commons Math
- * 3.6.1's decompositions. X is n x p, y is n x k.
+ * Commons Math 3.6.1's factorisations for the shared minimum-norm flow
+ * ({@link dev.prunebench.linalg.MinNormSolver}), which does validation, equilibration, the refusal
+ * rules and unscaling. X is n x p, y is n x k.
  *
  * <ul>
  *   <li><b>CHOLESKY</b>. n &lt; p: {@code G = X Xᵀ}, {@code G Z = y}, {@code θ = Xᵀ Z}; n ≥ p:
- *       {@code G = Xᵀ X}, {@code G θ = Xᵀ y}; {@link CholeskyDecomposition} with its absolute
- *       positivity threshold set to {@code ε · max(n, p) · max_i G_ii} (the reference backend's rule),
- *       so its {@link NonPositiveDefiniteMatrixException} is exactly the rank test: every pivot
- *       {@code L_jj²} lies in {@code [λ_min(G), λ_max(G)]}, so the test fires only when
- *       {@code cond(X)² ≥ 1/(ε max(n, p))}, where the normal equations keep no correct digit, and
- *       for an exactly rank-deficient X (a pivot at rounding level).
- *   <li><b>QR</b>. n ≥ p: {@link QRDecomposition} of X and its least-squares solver. n &lt; p: LQ of X
- *       as the QR of {@code Xᵀ = Q R}; the minimum-norm solution is {@code θ = Q R⁻ᵀ y}: a lower
- *       triangular solve with Rᵀ ({@link MatrixUtils#solveLowerTriangularSystem}), then the n
- *       Householder reflectors of {@link QRDecomposition#getH()} applied to {@code [z; 0]} in reverse
- *       order. Forming Q ({@code getQ()} is p x p) would cost O(p²n) time and O(p²) memory. Rank
- *       test: some {@code |R_jj| ≤ ε · max(n, p) · max_i |R_ii|} (the default rcond on R's diagonal;
- *       every {@code |R_jj|} lies in {@code [σ_min(X), σ_max(X)]}).
+ *       {@code G = Xᵀ X}, {@code G θ = Xᵀ y}; {@link CholeskyDecomposition} with positivity threshold 0
+ *       (it then fails exactly where LAPACK {@code dpotrf} does), its {@code Lᵀ} feeding the estimate.
+ *   <li><b>QR</b>, column-pivoted by the library: {@link RRQRDecomposition} of X (n ≥ p,
+ *       {@code X P = Q R}, {@code θ = P R⁻¹ Qᵀ y}) or of Xᵀ (n &lt; p, {@code Xᵀ P = Q R},
+ *       {@code θ = Q [R⁻ᵀ Pᵀ y; 0]}); Q is applied as the Householder vectors of
+ *       {@link RRQRDecomposition#getH()}, never formed ({@code getQ()} would be a full square matrix).
+ *       Caveat, measured: Commons Math 3.6.1 picks each pivot by the norm of the <em>whole</em> remaining
+ *       column, rows already reduced included, not by its trailing part as {@code dgeqp3} does, so its
+ *       diagonal does not reveal rank (on a 32 x 32 integer matrix of rank 31 it put a 1.8e-16-relative
+ *       entry at position 30). The factor is therefore reported as not pivoted
+ *       ({@link QrFactor#pivoted()} false): the rank decision is the shared condition estimate alone.
  *   <li><b>SVD</b>. {@code θ = V S⁺ Uᵀ y} from {@link SingularValueDecomposition} (compact), with the
  *       project's rule {@code σᵢ ≤ rcond · σ_max} → 0 applied here: Commons' own
  *       {@code getSolver()} uses a fixed cutoff
  *       {@code max(max(n, p) · σ_max · ulp(1), √SAFE_MIN)} that ignores rcond.
  * </ul>
- *
- * <p>X and y with entries outside {@code [2^-256, 2^256)} are first scaled by powers of two (exact),
- * so no algorithm over- or underflows on them.
  */
-final class CommonsMathLeastSquares {
-  private CommonsMathLeastSquares() {}
+final class CommonsMathLeastSquares implements MinNormKernels<BlockRealMatrix> {
 
-  static BlockRealMatrix solveMinNorm(BlockRealMatrix x, BlockRealMatrix y, LeastSquaresAlgorithm algorithm,
-      double rcond) {
-    if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm must be one of CHOLESKY, QR, SVD, got null");
-    }
-    int n = x.getRowDimension();
-    int p = x.getColumnDimension();
-    Checks.requireRhs(n, p, y.getRowDimension(), y.getColumnDimension());
-    double cutoff = LeastSquares.resolveRcond(rcond, n, p);
-    CommonsMathBackend.requireFinite("x", x);
-    CommonsMathBackend.requireFinite("y", y);
-    int ex = scaleExponent(x);
-    int ey = scaleExponent(y);
-    BlockRealMatrix xs = scaled(x, ex);
-    BlockRealMatrix ys = scaled(y, ey);
-    BlockRealMatrix theta = switch (algorithm) {
-      case CHOLESKY -> cholesky(xs, ys);
-      case QR -> n < p ? lq(xs, ys) : qr(xs, ys);
-      case SVD -> svd(xs, ys, cutoff);
-    };
-    return scaled(theta, ex - ey);
+  @Override
+  public int rows(BlockRealMatrix m) {
+    return m.getRowDimension();
   }
 
-  /**
-   * 0 if X's largest |entry| lies in {@code [2^-256, 2^256)} (or X = 0), else its binary exponent.
-   * Outside that range the Gram matrix and {@link QRDecomposition}'s unscaled column norms
-   * {@code Σ x²} overflow or underflow; scaling by a power of two is exact and
-   * {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it (the reference backend's rule). Inside the
-   * range nothing is copied.
-   */
-  private static int scaleExponent(BlockRealMatrix m) {
-    double max = m.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {
-      private double maxAbs;
+  @Override
+  public int cols(BlockRealMatrix m) {
+    return m.getColumnDimension();
+  }
 
+  @Override
+  public Entry firstNonFinite(BlockRealMatrix m) {
+    boolean[] any = {false};
+    m.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {
       @Override
       public void visit(int row, int column, double value) {
-        maxAbs = Math.max(maxAbs, Math.abs(value));
-      }
-
-      @Override
-      public double end() {
-        return maxAbs;
+        any[0] |= !Double.isFinite(value);
       }
     });
-    return PowerOfTwoScaling.exponentOfMax(max);
+    if (!any[0]) {
+      return null;
+    }
+    for (int i = 0; i < m.getRowDimension(); i++) {
+      for (int j = 0; j < m.getColumnDimension(); j++) {
+        if (!Double.isFinite(m.getEntry(i, j))) {
+          return new Entry(i, j, m.getEntry(i, j));
+        }
+      }
+    }
+    return null;
   }
 
-  /** {@code 2^-e · m} as a new matrix (m itself when e = 0); per entry, as {@code 2^-e} may overflow. */
-  private static BlockRealMatrix scaled(BlockRealMatrix m, int e) {
-    if (e == 0) {
-      return m;
-    }
+  @Override
+  public double[] rowMaxAbs(BlockRealMatrix m) {
+    double[] max = new double[m.getRowDimension()];
+    m.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {
+      @Override
+      public void visit(int row, int column, double value) {
+        double a = Math.abs(value);
+        max[row] = a > max[row] || a != a ? a : max[row]; // NaN propagates, so the flow notices it
+      }
+    });
+    return max;
+  }
+
+  @Override
+  public double[] columnMaxAbs(BlockRealMatrix m, int[] rowExp) {
+    double[] max = new double[m.getColumnDimension()];
+    m.walkInOptimizedOrder(new DefaultRealMatrixPreservingVisitor() {
+      @Override
+      public void visit(int row, int column, double value) {
+        max[column] = Math.max(max[column], Math.abs(Math.scalb(value, rowExp[row])));
+      }
+    });
+    return max;
+  }
+
+  @Override
+  public BlockRealMatrix scaled(BlockRealMatrix m, int[] rowExp, int[] colExp) {
     BlockRealMatrix s = m.copy();
     s.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
       @Override
       public double visit(int row, int column, double value) {
-        return Math.scalb(value, -e);
+        return Math.scalb(value, rowExp[row] + colExp[column]);
       }
     });
     return s;
   }
 
-  static BlockRealMatrix pseudoInverse(BlockRealMatrix x, double rcond) {
-    double cutoff = LeastSquares.resolveRcond(rcond, x.getRowDimension(), x.getColumnDimension());
-    CommonsMathBackend.requireFinite("x", x);
-    int ex = scaleExponent(x);
-    Svd s = Svd.of(scaled(x, ex), cutoff);
-    // X⁺ = (V S⁺) Uᵀ, one blocked GEMM.
-    return scaled(s.vScaled().multiply(s.u().transpose()), ex);
+  @Override
+  public void scaleRowsInPlace(BlockRealMatrix m, int[] rowExp) {
+    m.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+      @Override
+      public double visit(int row, int column, double value) {
+        return Math.scalb(value, rowExp[row]);
+      }
+    });
   }
 
-  private static BlockRealMatrix cholesky(BlockRealMatrix x, BlockRealMatrix y) {
+  @Override
+  public CholeskyFactor<BlockRealMatrix> gramCholesky(BlockRealMatrix x) {
     BlockRealMatrix xt = x.transpose();
     boolean wide = x.getRowDimension() < x.getColumnDimension();
     // Commons Math has no symmetric rank-k update: the Gram matrix is a full blocked GEMM.
     BlockRealMatrix gram = wide ? x.multiply(xt) : xt.multiply(x);
-    BlockRealMatrix rhs = wide ? y : xt.multiply(y);
     int m = gram.getRowDimension();
-    double maxDiag = 0;
-    for (int i = 0; i < m; i++) {
-      maxDiag = Math.max(maxDiag, gram.getEntry(i, i));
-    }
-    double tol = LeastSquares.defaultRcond(x.getRowDimension(), x.getColumnDimension()) * maxDiag;
-    CholeskyDecomposition chol;
+    // getNorm() is a maximum absolute row (or column) sum; G is symmetric, so either is ‖G‖₁
+    double norm1 = gram.getNorm();
+    CholeskyDecomposition decomposition;
     try {
-      chol = new CholeskyDecomposition(gram, CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, tol);
+      decomposition = new CholeskyDecomposition(gram, CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0);
     } catch (NonPositiveDefiniteMatrixException e) {
-      throw new RankDeficientException("CHOLESKY: the " + m + "x" + m + " Gram matrix "
-          + (wide ? "X Xᵀ" : "Xᵀ X") + String.format(" is not positive definite (a pivot is %.3e <= ε·max(n, p)"
-          + "·max diag = %.3e): X is rank-deficient or too ill-conditioned for the normal equations; use SVD",
-          e.getArgument().doubleValue(), tol));
+      decomposition = null;
     }
-    BlockRealMatrix z = CommonsMathBackend.block(chol.getSolver().solve(rhs));
-    return wide ? xt.multiply(z) : z;
+    CholeskyDecomposition chol = decomposition;
+    ConditionEstimator.InverseOperator inv = chol == null ? null
+        : Triangle.gram(Triangle.upperRowMajor(flatten(chol.getLT()), m, m));
+    return new CholeskyFactor<>() {
+      @Override
+      public boolean positiveDefinite() {
+        return chol != null;
+      }
+
+      @Override
+      public double gramNorm1() {
+        return norm1;
+      }
+
+      @Override
+      public int order() {
+        return m;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        inv.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        inv.applyInverseTransposed(v);
+      }
+
+      @Override
+      public BlockRealMatrix solve(BlockRealMatrix y) {
+        BlockRealMatrix z = CommonsMathBackend.block(chol.getSolver().solve(wide ? y : xt.multiply(y)));
+        return wide ? xt.multiply(z) : z;
+      }
+    };
   }
 
-  private static BlockRealMatrix qr(BlockRealMatrix x, BlockRealMatrix y) {
+  private static double[] flatten(RealMatrix r) {
+    int rows = r.getRowDimension();
+    int cols = r.getColumnDimension();
+    double[] d = new double[rows * cols];
+    double[][] data = r.getData();
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(data[i], 0, d, i * cols, cols);
+    }
+    return d;
+  }
+
+  @Override
+  public QrFactor<BlockRealMatrix> qr(BlockRealMatrix x) {
     int n = x.getRowDimension();
     int p = x.getColumnDimension();
-    QRDecomposition qr = new QRDecomposition(x);
-    requireFullRank(qr.getR(), n, p, "X");
-    return CommonsMathBackend.block(qr.getSolver().solve(y));
-  }
-
-  private static BlockRealMatrix lq(BlockRealMatrix x, BlockRealMatrix y) {
-    int n = x.getRowDimension();
-    int p = x.getColumnDimension();
-    int k = y.getColumnDimension();
-    QRDecomposition qr = new QRDecomposition(x.transpose());
-    RealMatrix rt = qr.getR().getSubMatrix(0, n - 1, 0, n - 1).transpose();
-    requireFullRank(rt, n, p, "Xᵀ");
-    double[][] h = qr.getH().getData(); // p x n, column j is the j-th Householder vector
-    double[][] theta = new double[p][k];
-    for (int c = 0; c < k; c++) {
-      ArrayRealVector z = new ArrayRealVector(y.getColumn(c), false);
-      MatrixUtils.solveLowerTriangularSystem(rt, z);
-      double[] t = new double[p];
-      System.arraycopy(z.getDataRef(), 0, t, 0, n);
-      // θ = Q [z; 0], Q = H_0 H_1 … H_{n−1}, H_j = I − 2 v vᵀ / ‖v‖² with v the j-th column of h;
-      // ‖v‖² = 2|R_jj|·|v_j| > 0 because the rank test above passed.
-      for (int j = n - 1; j >= 0; j--) {
-        double dot = 0;
-        double norm2 = 0;
-        for (int i = j; i < p; i++) {
-          double v = h[i][j];
-          dot += v * t[i];
-          norm2 += v * v;
-        }
-        double f = 2 * dot / norm2;
-        for (int i = j; i < p; i++) {
-          t[i] -= f * h[i][j];
+    boolean wide = n < p;
+    RRQRDecomposition qr = new RRQRDecomposition(wide ? x.transpose() : x);
+    int b = Math.min(n, p);
+    int rows = Math.max(n, p);
+    Triangle r = Triangle.upperRowMajor(flatten(qr.getR().getSubMatrix(0, b - 1, 0, b - 1)), b, b);
+    double[][] h = qr.getH().getData(); // rows x b, column j is the j-th Householder vector
+    RealMatrix pm = qr.getP();
+    int[] piv = new int[b]; // column i of the pivoted matrix is column piv[i] of the original
+    for (int i = 0; i < b; i++) {
+      for (int q = 0; q < b; q++) {
+        if (pm.getEntry(q, i) != 0) {
+          piv[i] = q;
         }
       }
-      for (int i = 0; i < p; i++) {
-        theta[i][c] = t[i];
+    }
+    return new QrFactor<>() {
+      @Override
+      public boolean pivoted() {
+        return false; // not rank-revealing: see the class comment
       }
-    }
-    return new BlockRealMatrix(theta);
+
+      @Override
+      public double diagonalAbs(int k) {
+        return r.diagonalAbs(k);
+      }
+
+      @Override
+      public double norm1() {
+        return r.norm1();
+      }
+
+      @Override
+      public int order() {
+        return b;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        r.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        r.applyInverseTransposed(v);
+      }
+
+      @Override
+      public BlockRealMatrix solve(BlockRealMatrix y) {
+        int k = y.getColumnDimension();
+        double[][] theta = new double[p][k];
+        double[] t = new double[rows];
+        double[] z = new double[b];
+        for (int c = 0; c < k; c++) {
+          if (wide) {
+            // θ = Q [R⁻ᵀ Pᵀ y; 0], Q = H_0 H_1 … H_{b−1}
+            for (int i = 0; i < b; i++) {
+              z[i] = y.getEntry(piv[i], c);
+            }
+            r.applyInverseTransposed(z);
+            java.util.Arrays.fill(t, 0);
+            System.arraycopy(z, 0, t, 0, b);
+            for (int j = b - 1; j >= 0; j--) {
+              reflect(h, j, t);
+            }
+            for (int i = 0; i < p; i++) {
+              theta[i][c] = t[i];
+            }
+          } else {
+            // θ = P R⁻¹ (Qᵀ y)_{0..p−1}, Qᵀ = H_{b−1} … H_0
+            for (int i = 0; i < n; i++) {
+              t[i] = y.getEntry(i, c);
+            }
+            for (int j = 0; j < b; j++) {
+              reflect(h, j, t);
+            }
+            System.arraycopy(t, 0, z, 0, b);
+            r.applyInverse(z);
+            for (int i = 0; i < b; i++) {
+              theta[piv[i]][c] = z[i];
+            }
+          }
+        }
+        return new BlockRealMatrix(theta);
+      }
+    };
   }
 
-  /** Rank test on the diagonal of a triangular factor R (or Rᵀ). */
-  private static void requireFullRank(RealMatrix r, int n, int p, String factored) {
-    double[] diag = new double[Math.min(r.getRowDimension(), r.getColumnDimension())];
-    for (int i = 0; i < diag.length; i++) {
-      diag[i] = r.getEntry(i, i);
+  /** {@code t ← H_j t}, {@code H_j = I − 2 v vᵀ/‖v‖²} with v the j-th column of {@code h} (rows j..). */
+  private static void reflect(double[][] h, int j, double[] t) {
+    double dot = 0;
+    double norm2 = 0;
+    for (int i = j; i < t.length; i++) {
+      double v = h[i][j];
+      dot += v * t[i];
+      norm2 += v * v;
     }
-    RankDeficientException.requireFullRankTriangle(diag, n, p, "QR of " + factored);
+    if (norm2 == 0) {
+      return; // a zero column: no reflection
+    }
+    double f = 2 * dot / norm2;
+    for (int i = j; i < t.length; i++) {
+      t[i] -= f * h[i][j];
+    }
   }
 
-
-  private static BlockRealMatrix svd(BlockRealMatrix x, BlockRealMatrix y, double rcond) {
+  @Override
+  public BlockRealMatrix svdSolve(BlockRealMatrix x, BlockRealMatrix y, double rcond) {
     Svd s = Svd.of(x, rcond);
     // θ = (V S⁺)(Uᵀ y): two thin products, never the p x n pseudo-inverse.
     return s.vScaled().multiply(s.u().transpose().multiply(y));
+  }
+
+  @Override
+  public BlockRealMatrix pseudoInverse(BlockRealMatrix x, double rcond) {
+    Svd s = Svd.of(x, rcond);
+    // X⁺ = (V S⁺) Uᵀ, one blocked GEMM.
+    return s.vScaled().multiply(s.u().transpose());
   }
 
   /** Compact SVD factors: U (n x r) and {@code V S⁺} (p x r), r = min(n, p). */

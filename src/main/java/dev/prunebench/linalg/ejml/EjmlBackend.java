@@ -6,6 +6,7 @@ import dev.prunebench.linalg.Checks;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
 import dev.prunebench.linalg.TopS;
 import java.util.Arrays;
@@ -42,12 +43,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   private final Parallelism parallelism;
   private final EjmlOps ops;
-  private final EjmlLeastSquares leastSquares;
+  private final MinNormSolver<DMatrixRMaj> leastSquares;
 
   private EjmlBackend(Parallelism parallelism, EjmlOps ops) {
     this.parallelism = parallelism;
     this.ops = ops;
-    this.leastSquares = new EjmlLeastSquares(ops);
+    this.leastSquares = new MinNormSolver<>(new EjmlLeastSquares(ops));
   }
 
   /** A backend on EJML's single-threaded ({@code SINGLE}) or concurrent ({@code ALL_CORES}) path. */
@@ -114,7 +115,7 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
 
   @Override
   public DMatrixRMaj solveMinNorm(DMatrixRMaj x, DMatrixRMaj y, LeastSquaresAlgorithm algorithm, double rcond) {
-    return leastSquares.solveMinNorm(x, y, algorithm, rcond);
+    return leastSquares.solve(x, y, algorithm, rcond);
   }
 
   @Override

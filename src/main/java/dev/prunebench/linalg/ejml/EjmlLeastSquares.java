@@ -1,220 +1,253 @@
 package dev.prunebench.linalg.ejml;
 
-import dev.prunebench.linalg.Checks;
-import dev.prunebench.linalg.PowerOfTwoScaling;
-import dev.prunebench.linalg.LeastSquares;
-import dev.prunebench.linalg.LeastSquaresAlgorithm;
-import dev.prunebench.linalg.RankDeficientException;
+import dev.prunebench.linalg.ConditionEstimator;
+import dev.prunebench.linalg.DenseEntries;
+import dev.prunebench.linalg.MinNormKernels;
+import dev.prunebench.linalg.Triangle;
 import org.ejml.data.DMatrix;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
-import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
+import org.ejml.dense.row.decomposition.qr.QRColPivDecompositionHouseholderColumn_DDRM;
 import org.ejml.dense.row.decomposition.qr.QrHelperFunctions_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * Minimum-norm least squares {@code θ = X⁺ y} (paper eq. 3.2) and the pseudo-inverse on EJML's
- * decompositions. X is n x p, y is n x k.
+ * EJML's factorisations for the shared minimum-norm flow ({@link dev.prunebench.linalg.MinNormSolver}),
+ * which does validation, equilibration, the refusal rules and unscaling. X is n x p, y is n x k.
  *
  * <ul>
  *   <li><b>CHOLESKY</b> (normal equations). n &lt; p: {@code G = X Xᵀ} by {@code multOuter},
  *       {@code G Z = y}, {@code θ = Xᵀ Z}; n ≥ p: {@code G = Xᵀ X} by {@code multInner},
  *       {@code G θ = Xᵀ y} (large X: the Gram product in block format, see {@link EjmlOps}). Solved
- *       with {@code LinearSolverFactory_(MT_)DDRM.symmPosDef}.
- *   <li><b>QR</b>. n ≥ p: EJML's Householder least-squares solver ({@code leastSquares}, blocked
- *       for large X), {@code θ = R⁻¹ Qᵀ y}. n &lt; p: LQ of X as the QR of Xᵀ = Q R, so
- *       X = Rᵀ Qᵀ and the minimum-norm solution is {@code θ = Q R⁻ᵀ y}: forward substitution with
- *       Rᵀ, then the n Householder reflectors applied to {@code [z; 0]} in reverse order (Q is never
- *       formed).
+ *       with {@code LinearSolverFactory_(MT_)DDRM.symmPosDef}; its factor feeds the condition estimate.
+ *   <li><b>QR</b>, natively column-pivoted: {@link QRColPivDecompositionHouseholderColumn_DDRM}
+ *       (EJML's {@code DecompositionFactory_DDRM.qrp}, single-threaded: EJML has no concurrent one) with
+ *       its singular threshold set to 0, so the rank decision is the shared one. n ≥ p: {@code X P = Q R},
+ *       {@code θ = P R⁻¹ Qᵀ y}. n &lt; p: {@code Xᵀ P = Q R}, so {@code Pᵀ X = Rᵀ Qᵀ} and
+ *       {@code θ = Q [R⁻ᵀ Pᵀ y; 0]}; Q is applied as its reflectors, never formed.
  *   <li><b>SVD</b>. {@code θ = V S⁺ Uᵀ y} from EJML's implicit-QR SVD, with the project's rcond
  *       rule applied here ({@code σᵢ ≤ rcond · σ_max} → 0). EJML's own pseudo-inverse solver uses a
  *       different cutoff ({@code σ < ε · max(n, p) · σ_max}, strict) and divides by an exactly zero
  *       σ when the cutoff is 0, so it is not used.
  * </ul>
- *
- * <p>Rank tests (full rank is required by CHOLESKY and QR). Cholesky: the factorisation fails or a
- * pivot {@code L_jj² ≤ ε · max(n, p) · max_i G_ii} (the reference backend's rule). Every pivot is
- * at least {@code λ_min(G)} and at most {@code max_i G_ii ≤ λ_max(G)}, so the test fires only when
- * {@code cond(G) = cond(X)² ≥ 1/(ε max(n, p))}: beyond that the normal equations carry no correct
- * digit, and an exactly rank-deficient X leaves a pivot at rounding level. QR: some
- * {@code |R_jj| ≤ ε · max(n, p) · max_i |R_ii|}, the default rcond applied to R's diagonal (every
- * {@code |R_jj|} lies between σ_min(X) and σ_max(X), so this never fires below
- * {@code cond(X) = 1/(ε max(n, p))}).
- *
- * <p>X and y with entries outside {@code [2^-256, 2^256)} are first scaled by powers of two (exact),
- * so no algorithm over- or underflows on them.
  */
-final class EjmlLeastSquares {
+final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
   private final EjmlOps ops;
 
   EjmlLeastSquares(EjmlOps ops) {
     this.ops = ops;
   }
 
-  DMatrixRMaj solveMinNorm(DMatrixRMaj x, DMatrixRMaj y, LeastSquaresAlgorithm algorithm, double rcond) {
-    if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm must be one of CHOLESKY, QR, SVD, got null");
-    }
-    Checks.requireRhs(x.numRows, x.numCols, y.numRows, y.numCols);
-    double cutoff = LeastSquares.resolveRcond(rcond, x.numRows, x.numCols);
-    EjmlBackend.requireFinite("x", x);
-    EjmlBackend.requireFinite("y", y);
-    int ex = scaleExponent(x);
-    int ey = scaleExponent(y);
-    DMatrixRMaj xs = scaled(x, ex);
-    DMatrixRMaj ys = scaled(y, ey);
-    DMatrixRMaj theta = switch (algorithm) {
-      case CHOLESKY -> xs.numRows < xs.numCols ? choleskyWide(xs, ys) : choleskyTall(xs, ys);
-      case QR -> xs.numRows < xs.numCols ? lqWide(xs, ys) : qrTall(xs, ys);
-      case SVD -> svd(xs, ys, cutoff);
-    };
-    return unscale(theta, ey - ex);
+  @Override
+  public int rows(DMatrixRMaj m) {
+    return m.numRows;
   }
 
-  /**
-   * 0 if X's largest |entry| lies in {@code [2^-256, 2^256)} (or X = 0), else its binary exponent.
-   * Outside that range the Gram matrix of CHOLESKY would overflow or underflow;
-   * scaling by a power of two is exact and {@code (2^a X)⁺ (2^b y) = 2^(b−a) X⁺ y} undoes it (the
-   * reference backend's rule). Inside the range nothing is copied.
-   */
-  private static int scaleExponent(DMatrixRMaj m) {
-    return PowerOfTwoScaling.exponentOfMax(CommonOps_DDRM.elementMaxAbs(m));
+  @Override
+  public int cols(DMatrixRMaj m) {
+    return m.numCols;
   }
 
-  private static DMatrixRMaj scaled(DMatrixRMaj m, int e) {
-    if (e == 0) {
-      return m;
-    }
-    DMatrixRMaj s = new DMatrixRMaj(m.numRows, m.numCols);
-    for (int k = 0, size = m.getNumElements(); k < size; k++) {
-      s.data[k] = Math.scalb(m.data[k], -e);
-    }
-    return s;
+  @Override
+  public Entry firstNonFinite(DMatrixRMaj m) {
+    return DenseEntries.firstNonFinite(m.data, m.numRows, m.numCols, true);
   }
 
-  /** Multiplies by {@code 2^e} in place; per entry, because {@code 2^e} alone may overflow. */
-  private static DMatrixRMaj unscale(DMatrixRMaj m, int e) {
-    if (e != 0) {
-      for (int k = 0, size = m.getNumElements(); k < size; k++) {
-        m.data[k] = Math.scalb(m.data[k], e);
-      }
-    }
-    return m;
+  @Override
+  public double[] rowMaxAbs(DMatrixRMaj m) {
+    return DenseEntries.rowMaxAbs(m.data, m.numRows, m.numCols, true);
   }
 
-  DMatrixRMaj pseudoInverse(DMatrixRMaj x, double rcond) {
-    double cutoff = LeastSquares.resolveRcond(rcond, x.numRows, x.numCols);
-    EjmlBackend.requireFinite("x", x);
-    int ex = scaleExponent(x);
-    Svd s = decompose(scaled(x, ex), cutoff);
-    // X⁺ = (V S⁺) Uᵀ: scale V's columns, then one GEMM with a transposed right operand.
-    CommonOps_DDRM.multCols(s.v, s.inverted);
-    return unscale(ops.multTransB(s.v, s.u), -ex);
+  @Override
+  public double[] columnMaxAbs(DMatrixRMaj m, int[] rowExp) {
+    return DenseEntries.columnMaxAbs(m.data, m.numRows, m.numCols, true, rowExp);
   }
 
-  private DMatrixRMaj choleskyWide(DMatrixRMaj x, DMatrixRMaj y) {
-    DMatrixRMaj z = solveGram(ops.gramOuter(x), y, "X Xᵀ", x.numCols);
-    return ops.multTransA(x, z);
+  @Override
+  public DMatrixRMaj scaled(DMatrixRMaj m, int[] rowExp, int[] colExp) {
+    return DMatrixRMaj.wrap(m.numRows, m.numCols,
+        DenseEntries.scaled(m.data, m.numRows, m.numCols, true, rowExp, colExp));
   }
 
-  private DMatrixRMaj choleskyTall(DMatrixRMaj x, DMatrixRMaj y) {
-    return solveGram(ops.gramInner(x), ops.multTransA(x, y), "Xᵀ X", x.numRows);
+  @Override
+  public void scaleRowsInPlace(DMatrixRMaj m, int[] rowExp) {
+    DenseEntries.scaleRowsInPlace(m.data, m.numRows, m.numCols, true, rowExp);
   }
 
-  /** @param otherDim the design's other dimension, so that {@code max(m, otherDim) = max(n, p)} */
-  private DMatrixRMaj solveGram(DMatrixRMaj gram, DMatrixRMaj rhs, String name, int otherDim) {
+  @Override
+  public CholeskyFactor<DMatrixRMaj> gramCholesky(DMatrixRMaj x) {
+    boolean wide = x.numRows < x.numCols;
+    DMatrixRMaj gram = wide ? ops.gramOuter(x) : ops.gramInner(x);
     int m = gram.numRows;
-    double maxDiag = 0;
+    double norm1 = 0;
     for (int i = 0; i < m; i++) {
-      maxDiag = Math.max(maxDiag, gram.unsafe_get(i, i));
+      double s = 0;
+      for (int j = 0; j < m; j++) {
+        s += Math.abs(gram.data[i * m + j]); // symmetric: row sums are the column sums
+      }
+      norm1 = Math.max(norm1, s);
     }
-    double tol = LeastSquares.defaultRcond(m, otherDim) * maxDiag;
+    double gramNorm1 = norm1;
     LinearSolverDense<DMatrixRMaj> solver = ops.cholesky(m);
     // The Gram matrix is our own temporary, so the solver may factor it in place.
-    if (!solver.setA(gram)) {
-      throw notPositiveDefinite(name, m, "the factorisation met a non-positive pivot");
-    }
-    CholeskyDecomposition_F64<?> chol = solver.getDecomposition();
-    DMatrix l = (DMatrix) chol.getT(null);
-    for (int j = 0; j < m; j++) {
-      double pivot = l.get(j, j) * l.get(j, j);
-      if (!(pivot > tol)) {
-        throw notPositiveDefinite(name, m, String.format("pivot %d is %.3e <= ε·max(n, p)·max diag = %.3e",
-            j, pivot, tol));
+    boolean ok = solver.setA(gram);
+    ConditionEstimator.InverseOperator inv = ok ? Triangle.gram(factor(solver.getDecomposition(), m)) : null;
+    return new CholeskyFactor<>() {
+      @Override
+      public boolean positiveDefinite() {
+        return ok;
+      }
+
+      @Override
+      public double gramNorm1() {
+        return gramNorm1;
+      }
+
+      @Override
+      public int order() {
+        return m;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        inv.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        inv.applyInverseTransposed(v);
+      }
+
+      @Override
+      public DMatrixRMaj solve(DMatrixRMaj y) {
+        DMatrixRMaj rhs = wide ? y : ops.multTransA(x, y);
+        DMatrixRMaj out = new DMatrixRMaj(m, y.numCols);
+        // In the n < p case rhs is the caller's y.
+        solver.solve(solver.modifiesB() ? rhs.copy() : rhs, out);
+        return wide ? ops.multTransA(x, out) : out;
+      }
+    };
+  }
+
+  /** The upper factor R of {@code G = Rᵀ R}, from EJML's L (lower) or R (upper), as a row-major array. */
+  private static Triangle factor(Object decomposition, int m) {
+    @SuppressWarnings("unchecked")
+    CholeskyDecomposition_F64<DMatrix> chol = (CholeskyDecomposition_F64<DMatrix>) decomposition;
+    DMatrix t = chol.getT(null);
+    double[] d;
+    if (t instanceof DMatrixRMaj r) {
+      d = r.data;
+    } else {
+      d = new double[m * m]; // block storage (concurrent solver): one O(m²) copy
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < m; j++) {
+          d[i * m + j] = t.get(i, j);
+        }
       }
     }
-    DMatrixRMaj out = new DMatrixRMaj(m, rhs.numCols);
-    // In the n < p case rhs is the caller's y.
-    solver.solve(solver.modifiesB() ? rhs.copy() : rhs, out);
-    return out;
+    return chol.isLower() ? Triangle.transposeOfLowerRowMajor(d, m, m) : Triangle.upperRowMajor(d, m, m);
   }
 
-  private static RankDeficientException notPositiveDefinite(String gram, int m, String why) {
-    return new RankDeficientException("CHOLESKY: the " + m + "x" + m + " Gram matrix " + gram
-        + " is not positive definite (" + why + "): X is rank-deficient or too ill-conditioned for the"
-        + " normal equations; use SVD");
-  }
-
-  private DMatrixRMaj qrTall(DMatrixRMaj x, DMatrixRMaj y) {
-    LinearSolverDense<DMatrixRMaj> solver = ops.leastSquaresQr(x.numRows, x.numCols);
-    if (!solver.setA(solver.modifiesA() ? x.copy() : x)) {
-      throw new RankDeficientException("QR: EJML's Householder QR of the " + x.numRows + "x" + x.numCols
-          + " matrix X failed; use SVD");
-    }
-    QRDecomposition<?> qr = solver.getDecomposition();
-    requireFullRankR((DMatrix) qr.getR(null, true), x.numRows, x.numCols, "X");
-    DMatrixRMaj theta = new DMatrixRMaj(x.numCols, y.numCols);
-    solver.solve(solver.modifiesB() ? y.copy() : y, theta);
-    return theta;
-  }
-
-  private DMatrixRMaj lqWide(DMatrixRMaj x, DMatrixRMaj y) {
+  @Override
+  public QrFactor<DMatrixRMaj> qr(DMatrixRMaj x) {
     int n = x.numRows;
     int p = x.numCols;
-    int k = y.numCols;
-    DMatrixRMaj xt = CommonOps_DDRM.transpose(x, null);
-    QRDecompositionHouseholderColumn_DDRM qr = ops.householderQr();
-    if (!qr.decompose(xt)) {
-      throw new RankDeficientException("QR: EJML's Householder QR of Xᵀ (" + p + "x" + n + ") failed; use SVD");
-    }
-    DMatrixRMaj r = qr.getR((DMatrixRMaj) null, true);
-    requireFullRankR(r, n, p, "Xᵀ");
-    // z = R⁻ᵀ y, column by column; then θ = Q [z; 0].
-    DMatrixRMaj theta = new DMatrixRMaj(p, k);
-    double[] col = new double[n];
-    for (int c = 0; c < k; c++) {
-      for (int i = 0; i < n; i++) {
-        col[i] = y.data[i * k + c];
-      }
-      TriangularSolver_DDRM.solveTranU(r.data, col, n);
-      for (int i = 0; i < n; i++) {
-        theta.data[i * k + c] = col[i];
-      }
-    }
-    // Q = H_0 H_1 … H_{n−1}; H_j = I − γ_j u_j u_jᵀ acts on rows j..p−1, u_j[j] = 1 implicitly.
+    boolean wide = n < p;
+    DMatrixRMaj a = wide ? CommonOps_DDRM.transpose(x, null) : x;
+    int rows = a.numRows;
+    int b = a.numCols;
+    // threshold 0: EJML stops only at an exactly zero column; the rank rule is the shared one
+    QRColPivDecompositionHouseholderColumn_DDRM qr = new QRColPivDecompositionHouseholderColumn_DDRM(0);
+    qr.decompose(a);
+    int rank = qr.getRank();
+    int[] piv = qr.getColPivots();
+    Triangle r = Triangle.upperRowMajor(qr.getR((DMatrixRMaj) null, true).data, b, b);
     double[][] reflectors = qr.getQR();
     double[] gammas = qr.getGammas();
-    double[] work = new double[k];
-    for (int j = n - 1; j >= 0; j--) {
-      QrHelperFunctions_DDRM.rank1UpdateMultR_u0(theta, reflectors[j], 1.0, gammas[j], 0, j, p, work);
-    }
-    return theta;
+    return new QrFactor<>() {
+      @Override
+      public boolean pivoted() {
+        return true;
+      }
+
+      @Override
+      public double diagonalAbs(int k) {
+        return k < rank ? r.diagonalAbs(k) : 0; // EJML stopped: the rest is exactly zero
+      }
+
+      @Override
+      public double norm1() {
+        return r.norm1();
+      }
+
+      @Override
+      public int order() {
+        return b;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        r.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        r.applyInverseTransposed(v);
+      }
+
+      @Override
+      public DMatrixRMaj solve(DMatrixRMaj y) {
+        int k = y.numCols;
+        double[] work = new double[k];
+        double[] col = new double[b];
+        DMatrixRMaj theta = new DMatrixRMaj(p, k);
+        if (wide) {
+          // θ = Q [R⁻ᵀ Pᵀ y; 0], Q = H_0 … H_{n−1} applied in reverse order
+          for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+              col[i] = y.data[piv[i] * k + c];
+            }
+            r.applyInverseTransposed(col);
+            for (int i = 0; i < n; i++) {
+              theta.data[i * k + c] = col[i];
+            }
+          }
+          for (int j = n - 1; j >= 0; j--) {
+            QrHelperFunctions_DDRM.rank1UpdateMultR_u0(theta, reflectors[j], 1.0, gammas[j], 0, j, p, work);
+          }
+          return theta;
+        }
+        // θ = P R⁻¹ (Qᵀ y)_{0..p−1}, Qᵀ = H_{p−1} … H_0
+        DMatrixRMaj qty = y.copy();
+        for (int j = 0; j < p; j++) {
+          QrHelperFunctions_DDRM.rank1UpdateMultR_u0(qty, reflectors[j], 1.0, gammas[j], 0, j, rows, work);
+        }
+        for (int c = 0; c < k; c++) {
+          for (int i = 0; i < p; i++) {
+            col[i] = qty.data[i * k + c];
+          }
+          r.applyInverse(col);
+          for (int i = 0; i < p; i++) {
+            theta.data[piv[i] * k + c] = col[i];
+          }
+        }
+        return theta;
+      }
+    };
   }
 
-  private static void requireFullRankR(DMatrix r, int n, int p, String factored) {
-    double[] diag = new double[Math.min(r.getNumRows(), r.getNumCols())];
-    for (int i = 0; i < diag.length; i++) {
-      diag[i] = r.get(i, i);
-    }
-    RankDeficientException.requireFullRankTriangle(diag, n, p, "QR of " + factored);
+  @Override
+  public DMatrixRMaj pseudoInverse(DMatrixRMaj x, double rcond) {
+    Svd s = decompose(x, rcond);
+    // X⁺ = (V S⁺) Uᵀ: scale V's columns, then one GEMM with a transposed right operand.
+    CommonOps_DDRM.multCols(s.v, s.inverted);
+    return ops.multTransB(s.v, s.u);
   }
 
-
-  private DMatrixRMaj svd(DMatrixRMaj x, DMatrixRMaj y, double rcond) {
+  @Override
+  public DMatrixRMaj svdSolve(DMatrixRMaj x, DMatrixRMaj y, double rcond) {
     Svd s = decompose(x, rcond);
     DMatrixRMaj uty = ops.multTransA(s.u, y);
     CommonOps_DDRM.multRows(s.inverted, uty);

@@ -8,8 +8,6 @@ import org.ejml.dense.block.MatrixOps_DDRB;
 import org.ejml.dense.block.MatrixOps_MT_DDRB;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
-import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
-import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_MT_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -24,10 +22,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *
  * <p>EJML 0.46.1 has concurrent variants of exactly these operations: GEMM in all transpose forms
  * and {@code multInner}/{@code multOuter} ({@code CommonOps_MT_DDRM}), block-format GEMM
- * ({@code MatrixOps_MT_DDRB}), the blocked Cholesky and the
- * Householder QR solvers ({@code LinearSolverFactory_MT_DDRM.symmPosDef}/{@code leastSquares}),
- * and the QR and SVD decompositions ({@code DecompositionFactory_MT_DDRM}). Elementwise kernels have
- * no MT variant and are memory-bound anyway.
+ * ({@code MatrixOps_MT_DDRB}), the blocked Cholesky ({@code LinearSolverFactory_MT_DDRM.symmPosDef})
+ * and the SVD ({@code DecompositionFactory_MT_DDRM}). Elementwise kernels and the column-pivoted QR
+ * that QR uses have no MT variant (the former are memory-bound anyway).
  */
 final class EjmlOps {
   /** Size of X (entries) from which Gram matrices take the block-format route. */
@@ -124,23 +121,6 @@ final class EjmlOps {
    */
   LinearSolverDense<DMatrixRMaj> cholesky(int size) {
     return concurrent ? LinearSolverFactory_MT_DDRM.symmPosDef(size) : LinearSolverFactory_DDRM.symmPosDef(size);
-  }
-
-  /**
-   * A Householder-QR least-squares solver for a tall {@code rows x cols} matrix (EJML switches to
-   * its blocked QR for large matrices).
-   */
-  LinearSolverDense<DMatrixRMaj> leastSquaresQr(int rows, int cols) {
-    return concurrent ? LinearSolverFactory_MT_DDRM.leastSquares(rows, cols)
-        : LinearSolverFactory_DDRM.leastSquares(rows, cols);
-  }
-
-  /**
-   * A column-major Householder QR decomposition whose reflectors are accessible
-   * ({@code getQR()}/{@code getGammas()}), needed to apply Q itself for the LQ route.
-   */
-  QRDecompositionHouseholderColumn_DDRM householderQr() {
-    return concurrent ? new QRDecompositionHouseholderColumn_MT_DDRM() : new QRDecompositionHouseholderColumn_DDRM();
   }
 
   /** A compact SVD {@code X = U S Vᵀ} with U and V (not transposed), implicit-QR algorithm. */

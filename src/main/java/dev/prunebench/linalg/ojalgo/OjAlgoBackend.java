@@ -3,10 +3,10 @@ package dev.prunebench.linalg.ojalgo;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.Checks;
-import dev.prunebench.linalg.LeastSquares;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
 import dev.prunebench.linalg.PowerOfTwoScaling;
 import java.io.IOException;
@@ -59,6 +59,9 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
 
   private static final String VERSION = libraryVersion();
 
+  /** Stateless: ojAlgo's factorisations behind the shared minimum-norm flow. */
+  private static final MinNormSolver<R064Store> LEAST_SQUARES = new MinNormSolver<>(new OjAlgoLeastSquares());
+
   private final Parallelism parallelism;
 
   private OjAlgoBackend(Parallelism parallelism) {
@@ -107,45 +110,12 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
 
   @Override
   public R064Store solveMinNorm(R064Store x, R064Store y, LeastSquaresAlgorithm algorithm, double rcond) {
-    int n = x.getRowDim();
-    int p = x.getColDim();
-    Checks.requireRhs(n, p, y.getRowDim(), y.getColDim());
-    double cutoff = LeastSquares.resolveRcond(rcond, n, p);
-    if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm must not be null");
-    }
-    ColumnMajorKernels.requireFinite("X", x);
-    ColumnMajorKernels.requireFinite("y", y);
-    int ex = PowerOfTwoScaling.exponent(x.data);
-    int ey = PowerOfTwoScaling.exponent(y.data);
-    R064Store xs = scaled(x, ex);
-    R064Store ys = scaled(y, ey);
-    R064Store theta = OjAlgoThreads.call(parallelism,
-        () -> OjAlgoLeastSquares.solveMinNorm(xs, ys, algorithm, cutoff));
-    // (2^ex X)⁺ (2^ey Y) = 2^(ey − ex) X⁺ Y: undo the exact scaling
-    PowerOfTwoScaling.scaleInPlace(theta.data, ey - ex);
-    return theta;
+    return OjAlgoThreads.call(parallelism, () -> LEAST_SQUARES.solve(x, y, algorithm, rcond));
   }
 
   @Override
   public R064Store pseudoInverse(R064Store x, double rcond) {
-    double cutoff = LeastSquares.resolveRcond(rcond, x.getRowDim(), x.getColDim());
-    ColumnMajorKernels.requireFinite("X", x);
-    int ex = PowerOfTwoScaling.exponent(x.data);
-    R064Store xs = scaled(x, ex);
-    R064Store pinv = OjAlgoThreads.call(parallelism, () -> OjAlgoLeastSquares.pseudoInverse(xs, cutoff));
-    PowerOfTwoScaling.scaleInPlace(pinv.data, -ex); // (2^ex X)⁺ = 2^-ex X⁺
-    return pinv;
-  }
-
-  /**
-   * {@code 2^-e · m} (a copy) or {@code m} itself when e = 0; see {@link PowerOfTwoScaling} for why
-   * least-squares inputs outside {@code [2^-256, 2^256)} are scaled: without it ojAlgo's Gram
-   * Cholesky calls a full-rank X of 1e-170s rank deficient, and its SVD of 1e-300s returns a wrong
-   * answer without any error.
-   */
-  private static R064Store scaled(R064Store m, int e) {
-    return e == 0 ? m : R064Store.wrap(PowerOfTwoScaling.scaled(m.data, e), m.getRowDim());
+    return OjAlgoThreads.call(parallelism, () -> LEAST_SQUARES.pseudoInverse(x, rcond));
   }
 
   @Override

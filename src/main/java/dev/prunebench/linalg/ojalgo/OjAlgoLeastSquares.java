@@ -1,7 +1,9 @@
 package dev.prunebench.linalg.ojalgo;
 
-import dev.prunebench.linalg.LeastSquaresAlgorithm;
-import dev.prunebench.linalg.RankDeficientException;
+import dev.prunebench.linalg.ConditionEstimator;
+import dev.prunebench.linalg.DenseEntries;
+import dev.prunebench.linalg.MinNormKernels;
+import dev.prunebench.linalg.Triangle;
 import org.ojalgo.matrix.decomposition.Cholesky;
 import org.ojalgo.matrix.decomposition.QR;
 import org.ojalgo.matrix.decomposition.SingularValue;
@@ -9,10 +11,10 @@ import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
- * Minimum-norm least squares {@code θ = X⁺ y} (paper eq. 3.2) and the pseudo-inverse on ojAlgo's
- * own decompositions: {@link Cholesky#R064}, {@link QR#R064} and {@link SingularValue#R064}, all on
- * the dense column-major {@link R064Store}. Callers run these inside the {@link OjAlgoThreads} gate
- * and have already validated shapes, finiteness and rcond.
+ * ojAlgo's factorisations for the shared minimum-norm flow ({@link dev.prunebench.linalg.MinNormSolver}),
+ * which does validation, equilibration, the refusal rules and unscaling: {@link Cholesky#R064},
+ * {@link QR#R064} and {@link SingularValue#R064}, all on the dense column-major {@link R064Store}.
+ * The backend runs the whole flow inside the {@link OjAlgoThreads} gate.
  *
  * <p>Transposes are ojAlgo's logical views ({@code MatrixStore.transpose()}, a
  * {@code TransposedStore} over the same array), never materialised here: {@code R064Store.fillByMultiplying}
@@ -20,104 +22,188 @@ import org.ojalgo.matrix.store.R064Store;
  * {@code MultiplyRight}, whose inner loops still run over contiguous columns of the physical
  * operand, and the decompositions copy their input into their own work store anyway, so a view in
  * costs nothing extra.
+ *
+ * <p>QR is <b>not pivoted</b> here: ojAlgo 57.1 has no column-pivoted QR ({@code QR} does not
+ * implement {@code MatrixDecomposition.Pivoting}). The shared condition-estimate rule still refuses
+ * every problem QR cannot solve; only the rcond rule on the pivoted diagonal is unavailable.
  */
-final class OjAlgoLeastSquares {
+final class OjAlgoLeastSquares implements MinNormKernels<R064Store> {
 
-  private OjAlgoLeastSquares() {}
+  @Override
+  public int rows(R064Store m) {
+    return m.getRowDim();
+  }
 
-  /**
-   * @param x n x p, finite
-   * @param y n x k, finite
-   * @param rcond resolved cutoff in [0, 1), used by SVD only
-   */
-  static R064Store solveMinNorm(R064Store x, R064Store y, LeastSquaresAlgorithm algorithm, double rcond) {
-    return switch (algorithm) {
-      case CHOLESKY -> cholesky(x, y);
-      case QR -> qr(x, y);
-      case SVD -> svd(x, y, rcond);
-    };
+  @Override
+  public int cols(R064Store m) {
+    return m.getColDim();
+  }
+
+  @Override
+  public Entry firstNonFinite(R064Store m) {
+    return DenseEntries.firstNonFinite(m.data, m.getRowDim(), m.getColDim(), false);
+  }
+
+  @Override
+  public double[] rowMaxAbs(R064Store m) {
+    return DenseEntries.rowMaxAbs(m.data, m.getRowDim(), m.getColDim(), false);
+  }
+
+  @Override
+  public double[] columnMaxAbs(R064Store m, int[] rowExp) {
+    return DenseEntries.columnMaxAbs(m.data, m.getRowDim(), m.getColDim(), false, rowExp);
+  }
+
+  @Override
+  public R064Store scaled(R064Store m, int[] rowExp, int[] colExp) {
+    return R064Store.wrap(DenseEntries.scaled(m.data, m.getRowDim(), m.getColDim(), false, rowExp, colExp),
+        m.getRowDim());
+  }
+
+  @Override
+  public void scaleRowsInPlace(R064Store m, int[] rowExp) {
+    DenseEntries.scaleRowsInPlace(m.data, m.getRowDim(), m.getColDim(), false, rowExp);
   }
 
   /**
    * Normal equations through {@code Cholesky.R064} of the Gram matrix. n &lt; p:
    * {@code θ = Xᵀ (X Xᵀ)⁻¹ y} with the n x n Gram {@code X·Xᵀ}; n ≥ p: {@code θ = (XᵀX)⁻¹ Xᵀy} with the
-   * p x p Gram {@code Xᵀ·X}. Forming the smaller Gram is the O(n·p·min(n, p)) step and dominates.
-   * ojAlgo declares the factorisation unsolvable when a pivot is not positive or falls below
-   * {@code 10 · max pivot · ε_dim} (its own relative threshold); that is reported as
-   * {@link RankDeficientException}.
+   * p x p Gram {@code Xᵀ·X}. ojAlgo declares the factorisation unsolvable when a pivot is not positive
+   * or falls below {@code 10 · max pivot · ε_dim} (its own relative threshold, a little stricter than
+   * LAPACK's "not positive"); that is reported as not positive definite.
    */
-  static R064Store cholesky(R064Store x, R064Store y) {
+  @Override
+  public CholeskyFactor<R064Store> gramCholesky(R064Store x) {
     int n = x.getRowDim();
     int p = x.getColDim();
-    int k = y.getColDim();
+    boolean wide = n < p;
+    int m = wide ? n : p;
+    R064Store gram = ColumnMajorKernels.make(m, m);
+    gram.fillByMultiplying(wide ? x : x.transpose(), wide ? x.transpose() : x);
+    double norm1 = 0;
+    for (int j = 0; j < m; j++) {
+      double s = 0;
+      for (int i = 0; i < m; i++) {
+        s += Math.abs(gram.data[i + j * m]);
+      }
+      norm1 = Math.max(norm1, s);
+    }
+    double gramNorm1 = norm1;
     Cholesky<Double> chol = Cholesky.R064.make();
-    if (n < p) {
-      R064Store gram = ColumnMajorKernels.make(n, n);
-      gram.fillByMultiplying(x, x.transpose());
-      factorGram(chol, gram, "X Xᵀ", x);
-      R064Store z = ColumnMajorKernels.make(n, k);
-      chol.getSolution(y, z);
-      R064Store theta = ColumnMajorKernels.make(p, k);
-      theta.fillByMultiplying(x.transpose(), z);
-      return theta;
-    }
-    R064Store gram = ColumnMajorKernels.make(p, p);
-    gram.fillByMultiplying(x.transpose(), x);
-    factorGram(chol, gram, "Xᵀ X", x);
-    R064Store xty = ColumnMajorKernels.make(p, k);
-    xty.fillByMultiplying(x.transpose(), y);
-    R064Store theta = ColumnMajorKernels.make(p, k);
-    chol.getSolution(xty, theta);
-    return theta;
-  }
-
-  private static void factorGram(Cholesky<Double> chol, R064Store gram, String what, R064Store x) {
     chol.decompose(gram);
-    if (!chol.isSolvable()) {
-      throw new RankDeficientException("CHOLESKY: the Gram matrix " + what + " (" + gram.getRowDim() + "x"
-          + gram.getColDim() + ") of X (" + x.getRowDim() + "x" + x.getColDim() + ") is not positive definite"
-          + " to working precision (ojAlgo Cholesky.R064 found a non-positive or negligible pivot): X is rank"
-          + " deficient or too ill-conditioned for the normal equations; use SVD");
-    }
+    boolean ok = chol.isSolvable();
+    // L column-major is Lᵀ = R row-major
+    ConditionEstimator.InverseOperator inv = ok
+        ? Triangle.gram(Triangle.upperRowMajor(R064Store.FACTORY.copy(chol.getL()).data, m, m)) : null;
+    return new CholeskyFactor<>() {
+      @Override
+      public boolean positiveDefinite() {
+        return ok;
+      }
+
+      @Override
+      public double gramNorm1() {
+        return gramNorm1;
+      }
+
+      @Override
+      public int order() {
+        return m;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        inv.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        inv.applyInverseTransposed(v);
+      }
+
+      @Override
+      public R064Store solve(R064Store y) {
+        int k = y.getColDim();
+        if (wide) {
+          R064Store z = ColumnMajorKernels.make(n, k);
+          chol.getSolution(y, z);
+          R064Store theta = ColumnMajorKernels.make(p, k);
+          theta.fillByMultiplying(x.transpose(), z);
+          return theta;
+        }
+        R064Store xty = ColumnMajorKernels.make(p, k);
+        xty.fillByMultiplying(x.transpose(), y);
+        R064Store theta = ColumnMajorKernels.make(p, k);
+        chol.getSolution(xty, theta);
+        return theta;
+      }
+    };
   }
 
   /**
-   * Householder QR ({@code QR.R064}). n ≥ p: {@code X = QR}, {@code θ = R⁻¹ Qᵀ y} (ojAlgo's
+   * Householder QR ({@code QR.R064}), unpivoted. n ≥ p: {@code X = QR}, {@code θ = R⁻¹ Qᵀ y} (ojAlgo's
    * {@code getSolution}). n &lt; p: the LQ route, a QR of the logical transpose {@code Xᵀ = QR}, so
    * {@code X = Rᵀ Qᵀ} and the minimum-norm solution is {@code θ = Q R⁻ᵀ y}; ojAlgo's {@code btran}
    * computes exactly that (forward substitution with {@code Rᵀ}, then the Householder reflections in
-   * reverse order) on a p x k work array holding y in its first n rows. Full rank is ojAlgo's test
-   * {@code |R_ii| > ε_dim · max_j |R_jj|} for every i; otherwise {@link RankDeficientException}.
+   * reverse order) on a p x k work array holding y in its first n rows.
    */
-  static R064Store qr(R064Store x, R064Store y) {
+  @Override
+  public QrFactor<R064Store> qr(R064Store x) {
     int n = x.getRowDim();
     int p = x.getColDim();
-    int k = y.getColDim();
+    boolean wide = n < p;
+    int b = Math.min(n, p);
     QR<Double> qr = QR.R064.make();
-    if (n >= p) {
-      qr.decompose(x);
-      requireFullRank(qr, "QR of X", x);
-      R064Store work = ColumnMajorKernels.make(n, k);
-      MatrixStore<Double> theta = qr.getSolution(y, work);
-      return n == p ? work : R064Store.FACTORY.copy(theta);
-    }
-    qr.decompose(x.transpose());
-    requireFullRank(qr, "LQ of X (QR of Xᵀ)", x);
-    R064Store theta = ColumnMajorKernels.make(p, k);
-    for (int j = 0; j < k; j++) {
-      System.arraycopy(y.data, j * n, theta.data, j * p, n);
-    }
-    qr.btran(theta);
-    return theta;
-  }
+    qr.decompose(wide ? x.transpose() : x);
+    R064Store rs = R064Store.FACTORY.copy(qr.getR());
+    Triangle r = Triangle.upperColumnMajor(rs.data, b, rs.getRowDim());
+    return new QrFactor<>() {
+      @Override
+      public boolean pivoted() {
+        return false;
+      }
 
-  private static void requireFullRank(QR<Double> qr, String what, R064Store x) {
-    if (!qr.isSolvable()) {
-      int rank = qr.countSignificant(qr.getRankThreshold());
-      throw new RankDeficientException("QR: the " + what + " has numerical rank " + rank + " < "
-          + Math.min(x.getRowDim(), x.getColDim()) + " for X (" + x.getRowDim() + "x" + x.getColDim()
-          + "), |R_ii| at or below " + qr.getRankThreshold() + "; X is rank deficient; use SVD");
-    }
+      @Override
+      public double diagonalAbs(int k) {
+        return r.diagonalAbs(k);
+      }
+
+      @Override
+      public double norm1() {
+        return r.norm1();
+      }
+
+      @Override
+      public int order() {
+        return b;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        r.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        r.applyInverseTransposed(v);
+      }
+
+      @Override
+      public R064Store solve(R064Store y) {
+        int k = y.getColDim();
+        if (!wide) {
+          R064Store work = ColumnMajorKernels.make(n, k);
+          MatrixStore<Double> theta = qr.getSolution(y, work);
+          return n == p ? work : R064Store.FACTORY.copy(theta);
+        }
+        R064Store theta = ColumnMajorKernels.make(p, k);
+        for (int j = 0; j < k; j++) {
+          System.arraycopy(y.data, j * n, theta.data, j * p, n);
+        }
+        qr.btran(theta);
+        return theta;
+      }
+    };
   }
 
   /**
@@ -125,7 +211,8 @@ final class OjAlgoLeastSquares {
    * rule applied here to the singular values: {@code σᵢ ≤ rcond · σ_max} count as zero. ojAlgo's own
    * solver cutoff is not used.
    */
-  static R064Store svd(R064Store x, R064Store y, double rcond) {
+  @Override
+  public R064Store svdSolve(R064Store x, R064Store y, double rcond) {
     int p = x.getColDim();
     int k = y.getColDim();
     Svd s = Svd.of(x, rcond);
@@ -149,7 +236,8 @@ final class OjAlgoLeastSquares {
    * {@code X⁺ = V S⁺ Uᵀ} (p x n) with the rcond rule: V's kept columns are copied and scaled by
    * {@code 1/σᵢ}, then one GEMM with the logical transpose of U's kept columns.
    */
-  static R064Store pseudoInverse(R064Store x, double rcond) {
+  @Override
+  public R064Store pseudoInverse(R064Store x, double rcond) {
     int n = x.getRowDim();
     int p = x.getColDim();
     Svd s = Svd.of(x, rcond);

@@ -1,7 +1,5 @@
 package dev.prunebench.linalg.openblas;
 
-import dev.prunebench.linalg.RankDeficientException;
-
 /**
  * Turns LAPACKE {@code info} codes into exceptions that say what failed.
  *
@@ -28,22 +26,6 @@ final class LapackInfo {
           + " had an illegal value (info " + info + "); this is a bug in the OpenBLAS backend's call");
     }
     return info;
-  }
-
-  /** {@code dposv}/{@code dpotrf}: info = i > 0 means the leading minor of order i is not positive definite. */
-  static void requirePositiveDefinite(int info) {
-    if (requireLegal("LAPACKE_dposv", info) > 0) {
-      throw new RankDeficientException("Gram matrix not positive definite (leading minor " + info
-          + "): X is rank-deficient or too ill-conditioned for CHOLESKY, use SVD");
-    }
-  }
-
-  /** {@code dgels}: info = i > 0 means the i-th diagonal entry of the triangular factor is exactly zero. */
-  static void requireFullRankQr(int info, String factor) {
-    if (requireLegal("LAPACKE_dgels", info) > 0) {
-      throw new RankDeficientException("QR: diagonal entry " + info + " of the triangular factor " + factor
-          + " is exactly zero: X is rank-deficient, use SVD");
-    }
   }
 
   /** {@code dgelsd}/{@code dgesdd}: info > 0 means the bidiagonal SVD did not converge. */

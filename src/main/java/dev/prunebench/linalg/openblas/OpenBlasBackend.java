@@ -5,6 +5,7 @@ import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
 
 /**
@@ -13,9 +14,11 @@ import dev.prunebench.linalg.Parallelism;
  * freed by {@link #release(NativeMatrix)}.
  *
  * <p>Kernels and the library calls behind them: GEMM {@code cblas_dgemm} ({@link NativeProducts});
- * minimum-norm least squares (paper eq. 3.2) {@code cblas_dsyrk} + {@code LAPACKE_dposv},
- * {@code LAPACKE_dgels}, {@code LAPACKE_dgelsd}; pseudo-inverse {@code LAPACKE_dgesdd}; Hessian
- * diagonal (eq. 3.1) a row loop ({@link NativeLeastSquares}); elementwise kernels
+ * minimum-norm least squares (paper eq. 3.2) through the shared {@link MinNormSolver} flow:
+ * {@code cblas_dsyrk} + {@code LAPACKE_dpotrf}/{@code dpotrs}, column-pivoted {@code LAPACKE_dgeqp3}
+ * + {@code dormqr} + {@code cblas_dtrsm}, condition estimates by {@code cblas_dtrsv}
+ * ({@link NativeFactorisations}), {@code LAPACKE_dgelsd}; pseudo-inverse {@code LAPACKE_dgesdd};
+ * Hessian diagonal (eq. 3.1) a row loop ({@link NativeLeastSquares}); elementwise kernels
  * ({@link NativeElementwise}); hard thresholding the shared default of {@link LinearAlgebraBackend}.
  *
  * <p>Threads: {@link Parallelism#SINGLE} runs OpenBLAS with 1 thread, {@link Parallelism#ALL_CORES}
@@ -26,6 +29,9 @@ import dev.prunebench.linalg.Parallelism;
  * (other platform, missing classifier jar); nothing here is touched while {@link Backend} initialises.
  */
 public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix> {
+  /** Stateless: OpenBLAS's factorisations behind the shared minimum-norm flow. */
+  private static final MinNormSolver<NativeMatrix> LEAST_SQUARES = new MinNormSolver<>(new NativeLeastSquares());
+
   private final int threads;
 
   private OpenBlasBackend(int threads) {
@@ -110,13 +116,13 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   public NativeMatrix solveMinNorm(NativeMatrix x, NativeMatrix y, LeastSquaresAlgorithm algorithm,
       double rcond) {
     OpenBlasRuntime.useThreads(threads);
-    return NativeLeastSquares.solveMinNorm(x, y, algorithm, rcond);
+    return LEAST_SQUARES.solve(x, y, algorithm, rcond);
   }
 
   @Override
   public NativeMatrix pseudoInverse(NativeMatrix x, double rcond) {
     OpenBlasRuntime.useThreads(threads);
-    return NativeLeastSquares.pseudoInverse(x, rcond);
+    return LEAST_SQUARES.pseudoInverse(x, rcond);
   }
 
   @Override

@@ -7,7 +7,8 @@
  *       which library routine serves each kernel;</li>
  *   <li>{@link dev.prunebench.linalg.openblas.NativeMatrix}: the operand type, row-major and off-heap,
  *       freed by {@code release};</li>
- *   <li>{@code NativeLeastSquares}, {@code NativeProducts}, {@code NativeElementwise}: the kernels;
+ *   <li>{@code NativeLeastSquares} (with {@code NativeFactorisations}: Cholesky and column-pivoted
+ *       QR, {@code dgeqp3}), {@code NativeProducts}, {@code NativeElementwise}: the kernels;
  *       {@code LapackInfo}: LAPACKE {@code info} codes as exceptions; {@code OpenBlasRuntime}: loading,
  *       the process-wide thread count and the self-description in {@code backends}.</li>
  * </ul>

@@ -1,7 +1,5 @@
 package dev.prunebench.linalg.reference;
 
-import dev.prunebench.linalg.RankDeficientException;
-
 /**
  * Cholesky factorisation {@code G = Rᵀ R} of a symmetric Gram matrix and the two triangular solves
  * behind {@link dev.prunebench.linalg.LeastSquaresAlgorithm#CHOLESKY}.
@@ -10,11 +8,9 @@ import dev.prunebench.linalg.RankDeficientException;
  * subtracts {@code R_ki · R_k,i:} from each later row i. Every inner loop is a contiguous axpy over a
  * row, so the row-major layout is read along its rows and the JIT vectorises it. Work n³/3.
  *
- * <p>Singularity rule: a pivot {@code d_k ≤ ε · max(n, p) · max_j G_jj} stops the factorisation with a
- * {@link RankDeficientException}. The eigenvalues of G are the squared singular values of X, so this is
- * the default rcond rule of {@link dev.prunebench.linalg.LeastSquares} applied to G (with
- * {@code max_j G_jj} standing in for {@code ‖G‖₂ ≥ max_j G_jj}): a rank-deficient X leaves rounding
- * noise of order {@code ε · ‖G‖} in the pivot, which a bare {@code d_k ≤ 0} test would accept.
+ * <p>Singularity: the factorisation stops at the first pivot that is not positive (as LAPACK
+ * {@code dpotrf}) and reports it; whether a positive but tiny pivot is acceptable is decided by the
+ * shared condition estimate in {@link dev.prunebench.linalg.MinNormSolver}, not by a pivot threshold.
  */
 final class Cholesky {
   private Cholesky() {}
@@ -23,23 +19,14 @@ final class Cholesky {
    * Overwrites the upper triangle (diagonal included) of the n x n row-major {@code g} with R; the
    * strictly lower triangle is left as it was.
    *
-   * @param gramName how G is described in the error message, e.g. {@code "X Xᵀ"}
-   * @param maxDim {@code max(n, p)} of the design, for the singularity tolerance
-   * @throws RankDeficientException at the first pivot below the tolerance
+   * @return 0 on success, else the order k + 1 of the first leading minor whose pivot is not positive
    */
-  static void factorInPlace(double[] g, int n, String gramName, int maxDim) {
-    double maxDiag = 0;
-    for (int i = 0; i < n; i++) {
-      maxDiag = Math.max(maxDiag, g[i * n + i]);
-    }
-    double tol = Math.ulp(1.0) * maxDim * maxDiag;
+  static int factorInPlace(double[] g, int n) {
     for (int k = 0; k < n; k++) {
       int rk = k * n;
       double d = g[rk + k];
-      if (!(d > tol)) {
-        throw new RankDeficientException("Gram matrix " + gramName + " not positive definite (leading minor "
-            + (k + 1) + ", pivot " + d + " <= " + tol + " = eps * max(n, p) * max diagonal): X is "
-            + "rank-deficient or too ill-conditioned for CHOLESKY, use SVD");
+      if (!(d > 0)) {
+        return k + 1;
       }
       double rkk = Math.sqrt(d);
       g[rk + k] = rkk;
@@ -57,6 +44,7 @@ final class Cholesky {
         }
       }
     }
+    return 0;
   }
 
   /**

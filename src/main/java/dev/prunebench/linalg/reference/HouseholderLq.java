@@ -1,7 +1,5 @@
 package dev.prunebench.linalg.reference;
 
-import dev.prunebench.linalg.RankDeficientException;
-
 /**
  * Householder LQ factorisation {@code W = L Q} of a wide row-major r x c matrix W (r ≤ c): L is r x r
  * lower triangular and Q (r x c) has orthonormal rows, {@code Q = first r rows of H_r ⋯ H_1} with
@@ -14,6 +12,12 @@ import dev.prunebench.linalg.RankDeficientException;
  * O(np²) of the factorisation, and the alternative, column-wise reflectors on a row-major X, reads
  * memory with stride p throughout.
  *
+ * <p>Optional row pivoting ({@code P W = L Q}), the row-major transpose of LAPACK {@code dgeqp3}'s
+ * column pivoting: step k first swaps in the remaining row with the largest norm right of column
+ * k − 1, so {@code |L_00| ≥ |L_11| ≥ …} and a small {@code |L_kk|} reveals numerical rank k. Row norms
+ * are downdated after each step and recomputed when cancellation makes the downdate unreliable
+ * ({@code dlaqp2}'s test against √ε).
+ *
  * <p>The reflectors follow LAPACK {@code dlarfg}: {@code β = −sign(α) ‖x‖}, {@code τ = (β − α)/β},
  * {@code v = x / (α − β)}, so {@code H x = β e₁} and no cancellation occurs.
  */
@@ -22,14 +26,25 @@ final class HouseholderLq {
   private final int r;
   private final int c;
   private final double[] tau;
+  private final int[] perm;
 
   /**
-   * Factorises {@code w} in place: afterwards its lower triangle holds L and the part right of the
-   * diagonal holds the reflector tails.
+   * Factorises {@code w} in place without pivoting: afterwards its lower triangle holds L and the
+   * part right of the diagonal holds the reflector tails.
    *
    * @param w r x c row-major, r ≤ c; overwritten
    */
   HouseholderLq(double[] w, int r, int c) {
+    this(w, r, c, false);
+  }
+
+  /**
+   * Factorises {@code w} in place, with row pivoting if {@code pivot}; {@link #permutation()} then
+   * says which original row ended up in each position.
+   *
+   * @param w r x c row-major, r ≤ c; overwritten
+   */
+  HouseholderLq(double[] w, int r, int c, boolean pivot) {
     if (r > c) {
       throw new IllegalArgumentException("LQ needs a wide matrix, got " + r + "x" + c);
     }
@@ -37,29 +52,97 @@ final class HouseholderLq {
     this.r = r;
     this.c = c;
     this.tau = new double[r];
+    this.perm = new int[r];
+    for (int i = 0; i < r; i++) {
+      perm[i] = i;
+    }
+    double[] vn1 = null;
+    double[] vn2 = null;
+    if (pivot) {
+      vn1 = new double[r];
+      vn2 = new double[r];
+      for (int i = 0; i < r; i++) {
+        vn1[i] = norm(w, i * c, c);
+        vn2[i] = vn1[i];
+      }
+    }
+    double tol3z = Math.sqrt(Math.ulp(1.0));
     for (int k = 0; k < r; k++) {
       int rk = k * c;
+      if (pivot) {
+        int best = k;
+        for (int i = k + 1; i < r; i++) {
+          if (vn1[i] > vn1[best]) {
+            best = i;
+          }
+        }
+        if (best != k) {
+          swapRows(k, best);
+          double t = vn1[k];
+          vn1[k] = vn1[best];
+          vn1[best] = t;
+          t = vn2[k];
+          vn2[k] = vn2[best];
+          vn2[best] = t;
+          int pi = perm[k];
+          perm[k] = perm[best];
+          perm[best] = pi;
+        }
+      }
       int tail = c - k - 1;
       double alpha = w[rk + k];
       double xnorm = norm(w, rk + k + 1, tail);
       if (xnorm == 0) {
         tau[k] = 0; // H_k = I: the row is already zero right of the diagonal
-        continue;
+      } else {
+        double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+        tau[k] = (beta - alpha) / beta;
+        double scal = 1.0 / (alpha - beta);
+        for (int j = rk + k + 1; j < rk + c; j++) {
+          w[j] *= scal;
+        }
+        w[rk + k] = beta;
+        for (int i = k + 1; i < r; i++) {
+          int ri = i * c;
+          double s = tau[k] * (w[ri + k] + Gemm.dot(w, ri + k + 1, w, rk + k + 1, tail));
+          w[ri + k] -= s;
+          Gemm.axpy(-s, w, rk + k + 1, w, ri + k + 1, tail);
+        }
       }
-      double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
-      tau[k] = (beta - alpha) / beta;
-      double scal = 1.0 / (alpha - beta);
-      for (int j = rk + k + 1; j < rk + c; j++) {
-        w[j] *= scal;
-      }
-      w[rk + k] = beta;
-      for (int i = k + 1; i < r; i++) {
-        int ri = i * c;
-        double s = tau[k] * (w[ri + k] + Gemm.dot(w, ri + k + 1, w, rk + k + 1, tail));
-        w[ri + k] -= s;
-        Gemm.axpy(-s, w, rk + k + 1, w, ri + k + 1, tail);
+      if (pivot) {
+        for (int i = k + 1; i < r; i++) {
+          if (vn1[i] == 0) {
+            continue;
+          }
+          double ratio = Math.abs(w[i * c + k]) / vn1[i];
+          double temp = Math.max(0, 1 - ratio * ratio);
+          double q = vn1[i] / vn2[i];
+          if (temp * q * q <= tol3z) {
+            vn1[i] = norm(w, i * c + k + 1, tail);
+            vn2[i] = vn1[i];
+          } else {
+            vn1[i] *= Math.sqrt(temp);
+          }
+        }
       }
     }
+  }
+
+  private void swapRows(int a, int b) {
+    double[] t = new double[c];
+    System.arraycopy(w, a * c, t, 0, c);
+    System.arraycopy(w, b * c, w, a * c, c);
+    System.arraycopy(t, 0, w, b * c, c);
+  }
+
+  /** {@code permutation()[k]} is the original row now in position k ({@code (P W)_k = W_perm[k]}). */
+  int[] permutation() {
+    return perm;
+  }
+
+  /** The upper-triangular {@code R = Lᵀ} as a view, for the condition estimate. */
+  dev.prunebench.linalg.Triangle upperFactor() {
+    return dev.prunebench.linalg.Triangle.transposeOfLowerRowMajor(w, r, c);
   }
 
   /** {@code L_ij}, i ≥ j. */
@@ -78,20 +161,6 @@ final class HouseholderLq {
       System.arraycopy(w, i * c, l, i * r, i + 1);
     }
     return l;
-  }
-
-  /**
-   * Applies the shared rank rule ({@link RankDeficientException#requireFullRankTriangle}) to the
-   * diagonal of L (= Rᵀ).
-   *
-   * @param what the factorisation as the caller names it, e.g. {@code "QR factorisation of X"}
-   */
-  void requireFullRank(String what, int n, int p) {
-    double[] diag = new double[r];
-    for (int k = 0; k < r; k++) {
-      diag[k] = l(k, k);
-    }
-    RankDeficientException.requireFullRankTriangle(diag, n, p, what);
   }
 
   /**

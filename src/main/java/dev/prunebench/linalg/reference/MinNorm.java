@@ -1,109 +1,215 @@
 package dev.prunebench.linalg.reference;
 
-import dev.prunebench.linalg.PowerOfTwoScaling;
-
-import dev.prunebench.linalg.LeastSquaresAlgorithm;
+import dev.prunebench.linalg.ConditionEstimator;
+import dev.prunebench.linalg.DenseEntries;
+import dev.prunebench.linalg.MinNormKernels;
+import dev.prunebench.linalg.Triangle;
 
 /**
- * Minimum-norm least squares {@code Θ = X⁺ Y} (paper eq. 3.2) by the three algorithms of
- * {@link LeastSquaresAlgorithm}, on raw row-major arrays: X is n x p, Y is n x k,
+ * The reference backend's factorisations for the shared minimum-norm flow
+ * ({@link dev.prunebench.linalg.MinNormSolver}), on raw row-major arrays: X is n x p, Y is n x k,
  * Θ is p x k. Inputs are never modified.
+ *
+ * <ul>
+ *   <li>CHOLESKY: {@link Cholesky} of the smaller Gram matrix ({@link Gemm#gramOuter} /
+ *       {@link Gemm#gramInner}, r x r with r = min(n, p); forming it costs r² max(n, p), the
+ *       factorisation r³/3);
+ *   <li>QR: {@link HouseholderLq} with row pivoting of {@code W = X} (n &lt; p) or {@code W = Xᵀ}
+ *       (n ≥ p, so the row pivoting of W is the column pivoting of X, {@code dgeqp3});
+ *   <li>SVD: LQ then one-sided Jacobi ({@link JacobiSvd}).
+ * </ul>
  */
-final class MinNorm {
+final class MinNorm implements MinNormKernels<DenseMatrix> {
   private final Gemm gemm;
 
   MinNorm(Gemm gemm) {
     this.gemm = gemm;
   }
 
-  /**
-   * {@code Θ = X⁺ Y} by {@code algorithm}, with X and Y first scaled by powers of two when their
-   * largest entries lie outside {@code [2^-256, 2^256)}. Squared entries and squared norms (Gram
-   * matrices, reflector norms, Jacobi's {@code ‖bᵢ‖²}) would otherwise overflow or underflow: Jacobi
-   * would, for instance, see {@code ‖bᵢ‖² = 0} for a matrix of 1e-170s and silently skip its rows.
-   * Power-of-two scaling is exact, and {@code (2^a X)⁺ (2^b Y) = 2^(b−a) X⁺ Y} undoes it; inside the
-   * range nothing is scaled, so ordinary inputs are not even copied.
-   */
-  double[] solve(LeastSquaresAlgorithm algorithm, double[] x, int n, int p, double[] y, int k,
-      double rcond) {
-    int ex = scaleExponent(x);
-    int ey = scaleExponent(y);
-    double[] xs = scaled(x, ex);
-    double[] ys = scaled(y, ey);
-    double[] theta = switch (algorithm) {
-      case CHOLESKY -> cholesky(xs, n, p, ys, k);
-      case QR -> qr(xs, n, p, ys, k);
-      case SVD -> svd(xs, n, p, ys, k, rcond);
-    };
-    return unscaled(theta, ey - ex);
+  @Override
+  public int rows(DenseMatrix m) {
+    return m.rows();
   }
 
-  /** {@code X⁺} through {@link #svd} with Y = I, scaled like {@link #solve}. */
-  double[] pseudoInverse(double[] x, int n, int p, double rcond) {
-    double[] identity = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      identity[i * n + i] = 1.0;
-    }
-    int ex = scaleExponent(x);
-    return unscaled(svd(scaled(x, ex), n, p, identity, n, rcond), -ex);
+  @Override
+  public int cols(DenseMatrix m) {
+    return m.cols();
   }
 
-  private static int scaleExponent(double[] a) {
-    return PowerOfTwoScaling.exponent(a);
+  @Override
+  public Entry firstNonFinite(DenseMatrix m) {
+    return DenseEntries.firstNonFinite(m.data(), m.rows(), m.cols(), true);
   }
 
-  private static double[] scaled(double[] a, int e) {
-    return PowerOfTwoScaling.scaled(a, e);
+  @Override
+  public double[] rowMaxAbs(DenseMatrix m) {
+    return DenseEntries.rowMaxAbs(m.data(), m.rows(), m.cols(), true);
   }
 
-  private static double[] unscaled(double[] a, int e) {
-    PowerOfTwoScaling.scaleInPlace(a, e);
-    return a;
+  @Override
+  public double[] columnMaxAbs(DenseMatrix m, int[] rowExp) {
+    return DenseEntries.columnMaxAbs(m.data(), m.rows(), m.cols(), true, rowExp);
+  }
+
+  @Override
+  public DenseMatrix scaled(DenseMatrix m, int[] rowExp, int[] colExp) {
+    return new DenseMatrix(m.rows(), m.cols(), DenseEntries.scaled(m.data(), m.rows(), m.cols(), true, rowExp,
+        colExp));
+  }
+
+  @Override
+  public void scaleRowsInPlace(DenseMatrix m, int[] rowExp) {
+    DenseEntries.scaleRowsInPlace(m.data(), m.rows(), m.cols(), true, rowExp);
   }
 
   /**
    * Normal equations with Cholesky: {@code Θ = Xᵀ (X Xᵀ)⁻¹ Y} for n &lt; p (the interpolating
-   * solution in the row space of X), {@code Θ = (Xᵀ X)⁻¹ Xᵀ Y} for n ≥ p. The Gram matrix is the
-   * smaller of the two, r x r with r = min(n, p); forming it costs r² max(n, p), the factorisation r³/3.
+   * solution in the row space of X), {@code Θ = (Xᵀ X)⁻¹ Xᵀ Y} for n ≥ p.
    */
-  double[] cholesky(double[] x, int n, int p, double[] y, int k) {
-    int maxDim = Math.max(n, p);
-    if (n < p) {
-      double[] g = gemm.gramOuter(x, n, p);
-      Cholesky.factorInPlace(g, n, "X Xᵀ", maxDim);
-      double[] z = y.clone();
-      Cholesky.solveInPlace(g, n, z, k);
-      return gemm.multiplyTransA(x, n, p, z, k);
+  @Override
+  public CholeskyFactor<DenseMatrix> gramCholesky(DenseMatrix xm) {
+    double[] x = xm.data();
+    int n = xm.rows();
+    int p = xm.cols();
+    boolean wide = n < p;
+    int m = wide ? n : p;
+    double[] g = wide ? gemm.gramOuter(x, n, p) : gemm.gramInner(x, n, p);
+    double norm1 = 0;
+    for (int i = 0; i < m; i++) {
+      double s = 0;
+      for (int j = 0; j < m; j++) {
+        s += Math.abs(g[i * m + j]); // G symmetric: row sums are column sums
+      }
+      norm1 = Math.max(norm1, s);
     }
-    double[] g = gemm.gramInner(x, n, p);
-    Cholesky.factorInPlace(g, p, "Xᵀ X", maxDim);
-    double[] rhs = gemm.multiplyTransA(x, n, p, y, k);
-    Cholesky.solveInPlace(g, p, rhs, k);
-    return rhs;
+    double gramNorm1 = norm1;
+    boolean ok = Cholesky.factorInPlace(g, m) == 0;
+    ConditionEstimator.InverseOperator inv = Triangle.gram(Triangle.upperRowMajor(g, m, m));
+    return new CholeskyFactor<>() {
+      @Override
+      public boolean positiveDefinite() {
+        return ok;
+      }
+
+      @Override
+      public double gramNorm1() {
+        return gramNorm1;
+      }
+
+      @Override
+      public int order() {
+        return m;
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        inv.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        inv.applyInverseTransposed(v);
+      }
+
+      @Override
+      public DenseMatrix solve(DenseMatrix ym) {
+        int k = ym.cols();
+        if (wide) {
+          double[] z = ym.data().clone();
+          Cholesky.solveInPlace(g, m, z, k);
+          return new DenseMatrix(p, k, gemm.multiplyTransA(x, n, p, z, k));
+        }
+        double[] rhs = gemm.multiplyTransA(x, n, p, ym.data(), k);
+        Cholesky.solveInPlace(g, m, rhs, k);
+        return new DenseMatrix(p, k, rhs);
+      }
+    };
   }
 
   /**
-   * Householder factorisation. n &lt; p: {@code X = L Q}, {@code Θ = Qᵀ L⁻¹ Y}. n ≥ p: {@code Xᵀ = L Q},
-   * i.e. {@code X = Qᵀ R} with {@code R = Lᵀ}, and {@code Θ = R⁻¹ (Q Y)}.
+   * Householder LQ with row pivoting. n &lt; p: {@code P X = L Q}, {@code Θ = Qᵀ L⁻¹ P Y}. n ≥ p:
+   * {@code P Xᵀ = L Q}, i.e. {@code X Pᵀ = Qᵀ R} with {@code R = Lᵀ}, and {@code Θ = Pᵀ R⁻¹ (Q Y)}.
    */
-  double[] qr(double[] x, int n, int p, double[] y, int k) {
-    if (n < p) {
-      HouseholderLq lq = new HouseholderLq(x.clone(), n, p);
-      lq.requireFullRank("LQ factorisation of X (n < p, i.e. QR of Xᵀ)", n, p);
-      double[] u = y.clone();
-      lq.solveL(u, k);
-      double[] z = new double[p * k];
-      System.arraycopy(u, 0, z, 0, n * k);
-      lq.applyQt(z, k);
-      return z;
+  @Override
+  public QrFactor<DenseMatrix> qr(DenseMatrix xm) {
+    int n = xm.rows();
+    int p = xm.cols();
+    boolean wide = n < p;
+    HouseholderLq lq = wide ? new HouseholderLq(xm.data().clone(), n, p, true)
+        : new HouseholderLq(transpose(xm.data(), n, p), p, n, true);
+    Triangle r = lq.upperFactor();
+    int[] perm = lq.permutation();
+    return new QrFactor<>() {
+      @Override
+      public boolean pivoted() {
+        return true;
+      }
+
+      @Override
+      public double diagonalAbs(int k) {
+        return r.diagonalAbs(k);
+      }
+
+      @Override
+      public double norm1() {
+        return r.norm1();
+      }
+
+      @Override
+      public int order() {
+        return r.order();
+      }
+
+      @Override
+      public void applyInverse(double[] v) {
+        r.applyInverse(v);
+      }
+
+      @Override
+      public void applyInverseTransposed(double[] v) {
+        r.applyInverseTransposed(v);
+      }
+
+      @Override
+      public DenseMatrix solve(DenseMatrix ym) {
+        int k = ym.cols();
+        double[] y = ym.data();
+        if (wide) {
+          double[] z = new double[p * k];
+          for (int i = 0; i < n; i++) {
+            System.arraycopy(y, perm[i] * k, z, i * k, k);
+          }
+          lq.solveL(z, k);
+          lq.applyQt(z, k);
+          return new DenseMatrix(p, k, z);
+        }
+        double[] z = y.clone();
+        lq.applyQ(z, k);
+        double[] phi = java.util.Arrays.copyOf(z, p * k);
+        lq.solveLt(phi, k);
+        double[] theta = new double[p * k];
+        for (int i = 0; i < p; i++) {
+          System.arraycopy(phi, i * k, theta, perm[i] * k, k);
+        }
+        return new DenseMatrix(p, k, theta);
+      }
+    };
+  }
+
+  @Override
+  public DenseMatrix svdSolve(DenseMatrix x, DenseMatrix y, double rcond) {
+    return new DenseMatrix(x.cols(), y.cols(), svd(x.data(), x.rows(), x.cols(), y.data(), y.cols(), rcond));
+  }
+
+  /** {@code X⁺} through {@link #svd} with Y = I. */
+  @Override
+  public DenseMatrix pseudoInverse(DenseMatrix x, double rcond) {
+    int n = x.rows();
+    double[] identity = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      identity[i * n + i] = 1.0;
     }
-    HouseholderLq lq = new HouseholderLq(transpose(x, n, p), p, n);
-    lq.requireFullRank("QR factorisation of X (n >= p)", n, p);
-    double[] z = y.clone();
-    lq.applyQ(z, k);
-    double[] theta = java.util.Arrays.copyOf(z, p * k);
-    lq.solveLt(theta, k);
-    return theta;
+    return new DenseMatrix(x.cols(), n, svd(x.data(), n, x.cols(), identity, n, rcond));
   }
 
   /**
@@ -116,7 +222,7 @@ final class MinNorm {
    * </ul>
    * where D = diag(1/σᵢ²) over the kept σᵢ and 0 elsewhere. With Y = I this is X⁺ itself.
    */
-  double[] svd(double[] x, int n, int p, double[] y, int k, double rcond) {
+  private double[] svd(double[] x, int n, int p, double[] y, int k, double rcond) {
     boolean wide = n <= p;
     int r = Math.min(n, p);
     int c = Math.max(n, p);

@@ -3,10 +3,10 @@ package dev.prunebench.linalg.reference;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.Checks;
-import dev.prunebench.linalg.LeastSquares;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
+import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
 import dev.prunebench.linalg.TopS;
 import java.util.concurrent.ForkJoinPool;
@@ -20,8 +20,9 @@ import java.util.concurrent.ForkJoinPool;
  * <ul>
  *   <li>GEMM and Gram matrices: {@link Gemm} (blocked i-k-j row updates and 4x4 dot tiles, no
  *       materialised transpose, rows of C split over threads with {@link Parallelism#ALL_CORES});
- *   <li>minimum-norm least squares (eq. 3.2) and {@code X⁺}: {@link MinNorm}, built on
- *       {@link Cholesky}, {@link HouseholderLq} and {@link JacobiSvd};
+ *   <li>minimum-norm least squares (eq. 3.2) and {@code X⁺}: the shared {@link MinNormSolver} flow
+ *       over {@link MinNorm}'s factorisations, built on {@link Cholesky}, {@link HouseholderLq} (with
+ *       row pivoting for QR) and {@link JacobiSvd};
  *   <li>the least-squares Hessian diagonal (eq. 3.1), elementwise kernels and the keep-masks here.
  * </ul>
  * Factorisations and elementwise kernels run on the calling thread; only the products (including the
@@ -33,12 +34,12 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix> {
   private final Gemm gemm;
-  private final MinNorm minNorm;
+  private final MinNormSolver<DenseMatrix> minNorm;
   private final BackendInfo info;
 
   private ReferenceBackend(int threads) {
     this.gemm = new Gemm(threads);
-    this.minNorm = new MinNorm(gemm);
+    this.minNorm = new MinNormSolver<>(new MinNorm(gemm));
     String version = ReferenceBackend.class.getPackage().getImplementationVersion();
     this.info = new BackendInfo(Backend.REFERENCE, "prunebench reference", version == null ? "1" : version,
         threads, threads == 1 ? "single-threaded"
@@ -144,26 +145,12 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
   @Override
   public DenseMatrix solveMinNorm(DenseMatrix x, DenseMatrix y, LeastSquaresAlgorithm algorithm,
       double rcond) {
-    Checks.requireRhs(x.rows(), x.cols(), y.rows(), y.cols());
-    int n = x.rows();
-    int p = x.cols();
-    int k = y.cols();
-    double cut = LeastSquares.resolveRcond(rcond, n, p);
-    if (algorithm == null) {
-      throw new IllegalArgumentException("algorithm must not be null");
-    }
-    finite("X", x);
-    finite("y", y);
-    return new DenseMatrix(p, k, minNorm.solve(algorithm, x.data(), n, p, y.data(), k, cut));
+    return minNorm.solve(x, y, algorithm, rcond);
   }
 
   @Override
   public DenseMatrix pseudoInverse(DenseMatrix x, double rcond) {
-    int n = x.rows();
-    int p = x.cols();
-    double cut = LeastSquares.resolveRcond(rcond, n, p);
-    finite("X", x);
-    return new DenseMatrix(p, n, minNorm.pseudoInverse(x.data(), n, p, cut));
+    return minNorm.pseudoInverse(x, rcond);
   }
 
   /** {@code H_jj = (2/n) Σᵢ X_ij²} (paper eq. 3.1), in one pass over the rows of X. */

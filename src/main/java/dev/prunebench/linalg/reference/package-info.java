@@ -5,7 +5,8 @@
  *
  * <p>{@link dev.prunebench.linalg.reference.ReferenceBackend} implements the kernels on
  * {@link dev.prunebench.linalg.reference.DenseMatrix}; the package-private classes hold the numerics:
- * {@code Gemm} (products and Gram matrices), {@code Cholesky}, {@code HouseholderLq} (QR and LQ),
- * {@code JacobiSvd} and {@code MinNorm} (paper eq. 3.2 by each algorithm).
+ * {@code Gemm} (products and Gram matrices), {@code Cholesky}, {@code HouseholderLq} (QR and LQ,
+ * optionally pivoted), {@code JacobiSvd} and {@code MinNorm} (the factorisations behind the shared
+ * minimum-norm flow of paper eq. 3.2, {@link dev.prunebench.linalg.MinNormSolver}).
  */
 package dev.prunebench.linalg.reference;

@@ -105,7 +105,7 @@ public final class BenchReport {
         String text;
         if (c == null) {
           text = "-";
-        } else if (c.metric().equals("refused")) {
+        } else if (c.metric().endsWith("refused")) {
           text = "refused " + c.count() + " (e.g. " + c.where() + ")";
         } else {
           text = String.format(Locale.ROOT, "%.3g (%s)%s", c.worst(), c.where(),

@@ -52,7 +52,9 @@ class EjmlBackendTest {
     k.put("multiply", e -> e.multiply(e.fromBoundary(x), e.fromBoundary(b)));
     k.put("multiplyTransA", e -> e.multiplyTransA(e.fromBoundary(x), e.fromBoundary(x)));
     k.put("multiplyTransB", e -> e.multiplyTransB(e.fromBoundary(x), e.fromBoundary(x)));
-    for (LeastSquaresAlgorithm alg : LeastSquaresAlgorithm.values()) {
+    // QR is EJML's column-pivoted QR, which has no concurrent variant: it is not in this list
+    for (LeastSquaresAlgorithm alg : new LeastSquaresAlgorithm[] {LeastSquaresAlgorithm.CHOLESKY,
+        LeastSquaresAlgorithm.SVD}) {
       k.put("solveMinNorm/" + alg + " n<p", e -> e.solveMinNorm(e.fromBoundary(x), e.fromBoundary(y), alg));
       k.put("solveMinNorm/" + alg + " n>p",
           e -> e.solveMinNorm(e.fromBoundary(tall), e.fromBoundary(yTall), alg));
@@ -166,7 +168,9 @@ class EjmlBackendTest {
       DMatrixRMaj xm = e.fromBoundary(x);
       DMatrixRMaj y = e.fromBoundary(Rng.gaussian(Rng.of(23), x.rows(), 1));
       assertThatThrownBy(() -> e.solveMinNorm(xm, y, LeastSquaresAlgorithm.CHOLESKY))
-          .isInstanceOf(RankDeficientException.class).hasMessageContaining("not positive definite")
+          // a zero pivot or, when rounding keeps it positive, the condition estimate
+          .isInstanceOf(RankDeficientException.class)
+          .hasMessageFindingMatch("not positive definite|estimated condition number κ₁")
           .hasMessageContaining("use SVD");
       assertThatThrownBy(() -> e.solveMinNorm(xm, y, LeastSquaresAlgorithm.QR))
           .isInstanceOf(RankDeficientException.class).hasMessageContaining("rank-deficient")
