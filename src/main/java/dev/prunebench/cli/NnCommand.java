@@ -11,6 +11,7 @@ import dev.prunebench.nn.NnExperiment;
 import dev.prunebench.nn.NnReport;
 import dev.prunebench.nn.Trainer;
 import dev.prunebench.report.AtomicFiles;
+import dev.prunebench.util.ThreadPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ public final class NnCommand implements Callable<Integer> {
   @Option(names = "--fractions", split = ",", description = "Override the nonzero fractions s/p.")
   List<Double> fractions;
 
+  @Option(names = "--threads-policy", defaultValue = "jobs", description = "How the cores are shared: "
+      + "jobs (independent trainings one per core, single-threaded kernels; unaffected by a busy neighbour), "
+      + "kernels (one training at a time, multi-threaded kernels) or single (one core).")
+  ThreadPolicy threadsPolicy;
+
   @Option(names = "--no-retrain", description = "Skip lottery retraining (report accuracy right after pruning).")
   boolean noRetrain;
 
@@ -100,18 +106,18 @@ public final class NnCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    LinearAlgebraBackend<?> b = chosen.create();
+    LinearAlgebraBackend<?> b = chosen.create(threadsPolicy.kernelParallelism());
     boolean interactive = dev.prunebench.util.Progress.enabled();
     Trainer.Listener listener = interactive ? (label, s) -> {
       outw.printf(Locale.ROOT, "%-40s epoch %3d  loss %.4g  train acc %.4f%n", label, s.epoch(), s.trainLoss(),
           s.trainAccuracy());
       outw.flush();
     } : Trainer.Listener.SILENT;
-    outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s%n",
+    outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s; threads %s%n",
         cfg.preset().name().toLowerCase(Locale.ROOT), chosen.cliName(), cfg.width(), cfg.trainSize(), cfg.testSize(),
-        cfg.lambdas(), cfg.learningRates());
+        cfg.lambdas(), cfg.learningRates(), threadsPolicy.describe());
     outw.flush();
-    NnExperiment.Results r = NnExperiment.run(b, cfg, all, !noRetrain, listener);
+    NnExperiment.Results r = NnExperiment.run(b, cfg, all, !noRetrain, listener, threadsPolicy);
     NnReport.write(r, out, commandLine());
     outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s); report in %s%n", r.totalSeconds(),
         r.sweepSeconds(), r.pruning().seconds(), out.resolve("README.md"));
@@ -160,6 +166,9 @@ public final class NnCommand implements Callable<Integer> {
     }
     if (fractions != null) {
       sb.append(" --fractions ").append(join(fractions));
+    }
+    if (threadsPolicy != ThreadPolicy.JOBS) {
+      sb.append(" --threads-policy ").append(threadsPolicy.cliName());
     }
     if (noRetrain) {
       sb.append(" --no-retrain");

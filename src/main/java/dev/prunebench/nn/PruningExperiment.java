@@ -2,6 +2,7 @@ package dev.prunebench.nn;
 
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
+import dev.prunebench.util.ThreadPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,44 +33,69 @@ public final class PruningExperiment {
   /** Everything the figures need. */
   public record Result(List<Row> rows, List<Survival> survival, double seconds) {}
 
+  /** {@link #run(LinearAlgebraBackend, NnConfig, List, Digits, Digits, List, boolean, Trainer.Listener,
+   * ThreadPolicy)} one job at a time. */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
+      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener) {
+    return run(backend, cfg, runs, train, test, scopes, retrain, listener, ThreadPolicy.KERNELS);
+  }
+
   /**
    * @param runs trained networks of the λ sweep at one learning rate
    * @param scopes which of Figure 3 (GLOBAL) and Figure 4 (LAYERWISE) to run
    * @param retrain whether to run lottery retraining (false: accuracyRetrained is NaN)
+   * @param policy how the independent jobs run: one Hessian diagonal per λ, then one prune (and
+   *     retraining) per (λ, scope, method, fraction); rows come back in that order regardless
    */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
-      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener) {
+      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener, ThreadPolicy policy) {
     long t0 = System.nanoTime();
-    List<Row> rows = new ArrayList<>();
+    List<NetParams> hessians = policy.map(runs.size(),
+        r -> TwoLayerNetwork.hessianDiagonal(backend, runs.get(r).training().params(), train));
+    ImportanceKind[] kinds = ImportanceKind.values();
     List<Survival> survival = new ArrayList<>();
-    for (LambdaSweep.Run run : runs) {
-      NetParams fin = run.training().params();
-      NetParams h = TwoLayerNetwork.hessianDiagonal(backend, fin, train);
+    for (int r = 0; r < runs.size(); r++) {
       for (PruningScope scope : scopes) {
-        for (ImportanceKind kind : ImportanceKind.values()) {
-          Pruning.Outcome at = Pruning.prune(backend, fin, h, kind, scope, cfg.survivalFraction());
-          survival.add(new Survival(scope, kind, run.lambda(), cfg.survivalFraction(), at.survivalW(),
+        for (ImportanceKind kind : kinds) {
+          Pruning.Outcome at = Pruning.prune(backend, runs.get(r).training().params(), hessians.get(r), kind, scope,
+              cfg.survivalFraction());
+          survival.add(new Survival(scope, kind, runs.get(r).lambda(), cfg.survivalFraction(), at.survivalW(),
               at.survivalV()));
-          for (double fraction : cfg.keepFractions()) {
-            Pruning.Outcome o = Pruning.prune(backend, fin, h, kind, scope, fraction);
-            double accPruned = TwoLayerNetwork.evaluate(backend, o.pruned(), test).accuracy();
-            double accRetrained = Double.NaN;
-            int epochs = 0;
-            boolean interpolated = false;
-            if (retrain) {
-              TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
-                  String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
-                      kind.label(), run.lambda(), fraction), listener);
-              accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
-              epochs = tr.epochs();
-              interpolated = tr.interpolated();
-            }
-            rows.add(new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned,
-                accRetrained, epochs, interpolated));
-          }
         }
       }
     }
+    int perRun = scopes.size() * kinds.length * cfg.keepFractions().size();
+    int perScope = kinds.length * cfg.keepFractions().size();
+    int perKind = cfg.keepFractions().size();
+    List<Row> rows = policy.map(runs.size() * perRun, i -> {
+      int r = i / perRun;
+      PruningScope scope = scopes.get(i % perRun / perScope);
+      ImportanceKind kind = kinds[i % perScope / perKind];
+      double fraction = cfg.keepFractions().get(i % perKind);
+      return point(backend, cfg, runs.get(r), hessians.get(r), train, test, scope, kind, fraction, retrain,
+          listener);
+    });
     return new Result(rows, survival, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** One point: prune θ_final of {@code run} to {@code fraction}, evaluate, and optionally retrain. */
+  private static Row point(LinearAlgebraBackend<?> backend, NnConfig cfg, LambdaSweep.Run run, NetParams h,
+      Digits train, Digits test, PruningScope scope, ImportanceKind kind, double fraction, boolean retrain,
+      Trainer.Listener listener) {
+    Pruning.Outcome o = Pruning.prune(backend, run.training().params(), h, kind, scope, fraction);
+    double accPruned = TwoLayerNetwork.evaluate(backend, o.pruned(), test).accuracy();
+    double accRetrained = Double.NaN;
+    int epochs = 0;
+    boolean interpolated = false;
+    if (retrain) {
+      TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
+          String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
+              kind.label(), run.lambda(), fraction), listener);
+      accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
+      epochs = tr.epochs();
+      interpolated = tr.interpolated();
+    }
+    return new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned, accRetrained, epochs,
+        interpolated);
   }
 }
