@@ -110,29 +110,12 @@ public final class BenchCommand implements Callable<Integer> {
     Path tmp = Files.createTempFile("prunebench-jmh", ".json");
     try {
       for (String c : classes) {
-        ChainedOptionsBuilder o = new OptionsBuilder()
-            .include("dev\\.prunebench\\.bench\\." + c + "\\.")
-            .warmupIterations(preset.warmupIterations)
-            .warmupTime(TimeValue.seconds(preset.warmupSeconds))
-            .measurementIterations(preset.measurementIterations)
-            .measurementTime(TimeValue.seconds(preset.measurementSeconds))
-            .timeUnit(TimeUnit.MILLISECONDS)
-            .forks(forks)
-            .shouldFailOnError(true)
-            .resultFormat(ResultFormatType.JSON)
-            .result(tmp.toString());
-        o.param("backend", chosen.stream().map(Backend::name).toArray(String[]::new));
-        for (Map.Entry<String, String[]> p : preset.paramsFor(c).entrySet()) {
-          o.param(p.getKey(), p.getValue());
+        runClass(c, preset.paramsFor(c), chosen, tmp, merged);
+      }
+      for (BenchPreset.RoofRun roof : BenchPreset.ROOF_RUNS) {
+        if (!roof.needsOpenBlas() || Backend.OPENBLAS.availability().available()) {
+          runClass(roof.benchmarkClass(), roof.params(), chosen, tmp, merged);
         }
-        if (!noGc) {
-          o.addProfiler(GCProfiler.class);
-        }
-        if (!jvmArgs.isEmpty()) {
-          o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
-        }
-        new Runner(o.build()).run();
-        JSON.readTree(tmp.toFile()).forEach(merged::add);
       }
     } finally {
       Files.deleteIfExists(tmp);
@@ -144,6 +127,36 @@ public final class BenchCommand implements Callable<Integer> {
     render(json, env);
     spec.commandLine().getOut().println("wrote " + json + " and " + out.resolve("README.md"));
     return 0;
+  }
+
+  /** Runs one benchmark class with {@code params} (a {@code backend} entry overrides the chosen backends). */
+  private void runClass(String c, Map<String, String[]> params, List<Backend> chosen, Path tmp, ArrayNode merged)
+      throws IOException, RunnerException {
+    ChainedOptionsBuilder o = new OptionsBuilder()
+        .include("dev\\.prunebench\\.bench\\." + c + "\\.")
+        .warmupIterations(preset.warmupIterations)
+        .warmupTime(TimeValue.seconds(preset.warmupSeconds))
+        .measurementIterations(preset.measurementIterations)
+        .measurementTime(TimeValue.seconds(preset.measurementSeconds))
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .forks(forks)
+        .shouldFailOnError(true)
+        .resultFormat(ResultFormatType.JSON)
+        .result(tmp.toString());
+    if (!params.containsKey("backend")) {
+      o.param("backend", chosen.stream().map(Backend::name).toArray(String[]::new));
+    }
+    for (Map.Entry<String, String[]> p : params.entrySet()) {
+      o.param(p.getKey(), p.getValue());
+    }
+    if (!noGc) {
+      o.addProfiler(GCProfiler.class);
+    }
+    if (!jvmArgs.isEmpty()) {
+      o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+    }
+    new Runner(o.build()).run();
+    JSON.readTree(tmp.toFile()).forEach(merged::add);
   }
 
   private void render(Path json, BenchEnvironment env) throws IOException {

@@ -16,13 +16,31 @@ public enum BenchPreset {
           "parallelism", new String[] {"ALL_CORES"}),
       "HardThresholdBenchmark", Map.of("size", new String[] {"P1E6", "NETWORK"}),
       "ConversionBenchmark", Map.of("shape", new String[] {"N600_P1000"}),
-      "CopyBaselineBenchmark", Map.of("shape", new String[] {"N600_P1000"}))),
+      "CopyBaselineBenchmark", Map.of("shape", new String[] {"N600_P1000", "N2400_P4000"}))),
   FULL(3, 2, 5, 2, Map.of());
 
   /** Benchmark classes (simple names, in {@code dev.prunebench.bench}) in report order. */
   public static final List<String> BENCHMARK_CLASSES = List.of("MinNormBenchmark", "PseudoInverseBenchmark",
       "GemmBenchmark", "HessianDiagonalBenchmark", "HardThresholdBenchmark", "NetworkBenchmark",
       "ConversionBenchmark", "CopyBaselineBenchmark");
+
+  /**
+   * The two roofs every run measures besides the chosen benchmarks ({@link Roofs}): OpenBLAS dgemm at
+   * 2000³ on all cores (the compute roof, whatever backends were chosen) and a copy of 2400 x 4000
+   * doubles, 77 MB, far beyond the caches (the memory roof).
+   */
+  public static final List<RoofRun> ROOF_RUNS = List.of(
+      new RoofRun("GemmBenchmark", Map.of("backend", new String[] {"OPENBLAS"}, "op", new String[] {"AB"},
+          "shape", new String[] {"M2000_K2000_N2000"}, "parallelism", new String[] {"ALL_CORES"})),
+      new RoofRun("CopyBaselineBenchmark", Map.of("shape", new String[] {"N2400_P4000"})));
+
+  /** One roof measurement: a benchmark class and its complete JMH parameter overrides. */
+  public record RoofRun(String benchmarkClass, Map<String, String[]> params) {
+    /** Whether it needs the OpenBLAS backend. */
+    public boolean needsOpenBlas() {
+      return params.containsKey("backend");
+    }
+  }
 
   public final int warmupIterations;
   public final int warmupSeconds;
