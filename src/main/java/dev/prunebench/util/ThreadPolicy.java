@@ -52,6 +52,11 @@ public enum ThreadPolicy {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The policy of an experiment that runs one job at a time on a backend of this parallelism. */
+  public static ThreadPolicy oneJobAtATime(Parallelism parallelism) {
+    return parallelism == Parallelism.ALL_CORES ? KERNELS : SINGLE;
+  }
+
   /** One line for a report: the policy, the jobs at once and the kernels' threading. */
   public String describe() {
     return switch (this) {
