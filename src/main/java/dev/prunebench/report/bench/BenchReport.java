@@ -144,7 +144,8 @@ public final class BenchReport {
   }
 
   /** Benchmark classes with more than one {@code @Benchmark} method. */
-  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark");
+  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark",
+      "CopyBaselineBenchmark");
 
   private static void appendTable(StringBuilder md, List<JmhResult> rs, Roofs roofs) {
     Map<String, Double> referenceTime = new TreeMap<>();

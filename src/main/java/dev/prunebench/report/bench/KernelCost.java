@@ -48,7 +48,7 @@ public enum KernelCost {
   NETWORK_GRADIENT("NetworkBenchmark", Bound.COMPUTE),
   /** Conversion between the boundary matrix and a library's type: n x p doubles read and written. */
   CONVERSION("ConversionBenchmark", Bound.MEMORY),
-  /** {@code double[].clone()} of n x p doubles: the memory roof itself, 16np bytes. */
+  /** A copy of n x p doubles ({@code clone()} or into a preallocated array): the memory roof itself, 16np bytes. */
   COPY("CopyBaselineBenchmark", Bound.MEMORY);
 
   /** What limits a kernel's speed. */

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The machine's two roofs, read from the same JMH run as the kernels they judge: the compute roof is
  * OpenBLAS's dgemm rate at the largest GEMM in the run (the best of its thread settings), the memory
  * roof a streaming copy's bandwidth at the largest {@code CopyBaselineBenchmark} size (the largest is
- * the one least helped by caches). Each kernel's attained fraction is its modelled work
+ * the one least helped by caches; the best of its two copies, normally {@code streamCopy}). A kernel
+ * whose data fit in cache can exceed the memory roof, which is main memory's. Each kernel's attained fraction is its modelled work
  * ({@link KernelCost}) per second over the roof of its bound.
  *
  * @param compute flops per second of OpenBLAS dgemm, if the run has it
@@ -70,7 +71,7 @@ public record Roofs(Optional<Roof> compute, Optional<Roof> memory) {
     return "- **Compute roof**: " + compute.map(f -> String.format(Locale.ROOT, "%.1f GFLOP/s", f.perSecond() / 1e9)
         + " (OpenBLAS dgemm, `" + f.from() + "`)").orElse("not measured (no OpenBLAS GEMM in this run)") + "\n"
         + "- **Memory roof**: " + memory.map(f -> String.format(Locale.ROOT, "%.1f GB/s", f.perSecond() / 1e9)
-        + " (streaming copy `double[].clone()`, read + write, `" + f.from() + "`)")
+        + " (streaming copy, read + write, `" + f.from() + "`)")
         .orElse("not measured (no CopyBaselineBenchmark in this run)") + "\n";
   }
 }
