@@ -24,6 +24,14 @@ import java.util.function.IntFunction;
  * single-threaded kernels, uses both cores without any thread ever waiting for another, so a busy
  * neighbour slows it down only by the share of CPU it takes.
  *
+ * <p>Why not a per-call flop threshold (single-threaded below it): the GEMMs that gain from the
+ * second thread on a quiet machine (the batch-64 products, 64 x 784 x 256 ≈ 26 Mflop) are the same
+ * ones that collapse when the machine is busy, so no threshold on the size separates the two cases;
+ * and OpenBLAS already keeps small products on one thread by its own threshold. Measured on a shared
+ * machine (load average ≈ 20), a shortened {@code nn --preset quick} took 339 s under
+ * {@link #KERNELS}, 23-40 s under {@link #JOBS} and 57 s under {@link #SINGLE}; hence {@code nn}'s
+ * default is {@link #JOBS}.
+ *
  * <p>Determinism: {@link #map(int, IntFunction)} returns the jobs' results in index order whatever
  * order they finished in, and every job takes its seeds from its index, never from a shared
  * generator; so a report is byte-identical under every policy (checked by {@code ThreadPolicyTest}
