@@ -113,7 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
         runClass(c, preset.paramsFor(c), chosen, tmp, merged);
       }
       for (BenchPreset.RoofRun roof : BenchPreset.ROOF_RUNS) {
-        if (!roof.needsOpenBlas() || Backend.OPENBLAS.availability().available()) {
+        List<String> names = chosen.stream().map(Backend::name).toList();
+        if ((!roof.needsOpenBlas() || Backend.OPENBLAS.availability().available())
+            && !preset.covers(roof, classes, names)) {
           runClass(roof.benchmarkClass(), roof.params(), chosen, tmp, merged);
         }
       }

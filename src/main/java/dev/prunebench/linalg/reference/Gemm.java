@@ -113,12 +113,9 @@ final class Gemm {
    * required (a block of four rows starts at its first row's diagonal; the few entries left of the
    * other rows' diagonals are computed too and overwritten by the caller's mirror).
    *
-   * <p>Rows go four at a time: each B entry loaded feeds four rows of C, and each row's segment is
-   * accumulated in its own {@link #ROWS} buffer (separate arrays, so the JIT can prove the four
-   * streams independent and vectorise the loop; four offsets into C itself it cannot, and that
-   * variant measured 15 % slower). Every row of C, in a block of four or not, adds its k terms in the
-   * same pairs {@code (a_p·b_p + a_{p+1}·b_{p+1})}, so a row's value does not depend on how rows are
-   * split over threads.
+   * <p>Four rows at a time, each accumulated in its own {@link #ROWS} buffer: separate arrays let the
+   * JIT vectorise the four streams (four offsets into C measured 15 % slower). Every row adds its k
+   * terms in the same pairs, in a block of four or not, so rows do not depend on the thread split.
    */
   static void axpyPanels(double[] a, int ais, int aps, double[] b, int kDim, int n, double[] c, int i0,
       int i1, boolean upper) {

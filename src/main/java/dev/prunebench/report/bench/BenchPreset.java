@@ -42,6 +42,42 @@ public enum BenchPreset {
     }
   }
 
+  /**
+   * Whether running {@code classes} on {@code backends} with this preset already measures {@code roof}
+   * (then running it again would only add a duplicate row). A parameter the preset does not override
+   * takes the benchmark's declared {@code @Param} values (an empty list on an enum: every constant).
+   */
+  public boolean covers(RoofRun roof, List<String> classes, List<String> backends) {
+    if (!classes.contains(roof.benchmarkClass())) {
+      return false;
+    }
+    for (Map.Entry<String, String[]> p : roof.params().entrySet()) {
+      List<String> run = p.getKey().equals("backend") ? backends : declaredOrOverridden(roof.benchmarkClass(), p.getKey());
+      if (run != null && !run.containsAll(List.of(p.getValue()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The values a run uses for one parameter; null means every constant of an enum parameter. */
+  private List<String> declaredOrOverridden(String benchmarkClass, String param) {
+    String[] override = paramsFor(benchmarkClass).get(param);
+    if (override != null) {
+      return List.of(override);
+    }
+    try {
+      String[] declared = Class.forName("dev.prunebench.bench." + benchmarkClass).getField(param)
+          .getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+      // an empty @Param is stored as JMH's placeholder value: every enum constant
+      boolean all = declared.length == 0
+          || declared.length == 1 && declared[0].equals(org.openjdk.jmh.annotations.Param.BLANK_ARGS);
+      return all ? null : List.of(declared);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("benchmark " + benchmarkClass + " has no @Param field " + param, e);
+    }
+  }
+
   public final int warmupIterations;
   public final int warmupSeconds;
   public final int measurementIterations;
