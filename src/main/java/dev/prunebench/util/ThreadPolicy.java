@@ -28,9 +28,10 @@ import java.util.function.IntFunction;
  * second thread on a quiet machine (the batch-64 products, 64 x 784 x 256 ≈ 26 Mflop) are the same
  * ones that collapse when the machine is busy, so no threshold on the size separates the two cases;
  * and OpenBLAS already keeps small products on one thread by its own threshold. Measured on a shared
- * machine (load average ≈ 20), a shortened {@code nn --preset quick} took 339 s under
- * {@link #KERNELS}, 23-40 s under {@link #JOBS} and 57 s under {@link #SINGLE}; hence {@code nn}'s
- * default is {@link #JOBS}.
+ * machine (load average 13-27), a shortened {@code nn --preset quick} took 133-339 s under
+ * {@link #KERNELS} (its spinning threads burnt 5x the CPU time), 23-56 s under {@link #JOBS} and
+ * 16-57 s under {@link #SINGLE}; {@link #JOBS} does {@link #SINGLE}'s CPU work on every core, so it
+ * is {@code nn}'s default (the README has the table).
  *
  * <p>Determinism: {@link #map(int, IntFunction)} returns the jobs' results in index order whatever
  * order they finished in, and every job takes its seeds from its index, never from a shared
