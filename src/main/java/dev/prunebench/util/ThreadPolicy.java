@@ -30,8 +30,9 @@ import java.util.function.IntFunction;
  * and OpenBLAS already keeps small products on one thread by its own threshold. Measured on a shared
  * machine (load average 13-27), a shortened {@code nn --preset quick} took 133-339 s under
  * {@link #KERNELS} (its spinning threads burnt 5x the CPU time), 23-56 s under {@link #JOBS} and
- * 16-57 s under {@link #SINGLE}; {@link #JOBS} does {@link #SINGLE}'s CPU work on every core, so it
- * is {@code nn}'s default (the README has the table).
+ * 16-57 s under {@link #SINGLE}; the full quick preset on a nearly idle machine took 17 s under
+ * {@link #JOBS} and 42 s under {@link #SINGLE} (same CPU time), so {@link #JOBS} is {@code nn}'s
+ * default (the README has the table).
  *
  * <p>Determinism: {@link #map(int, IntFunction)} returns the jobs' results in index order whatever
  * order they finished in, and every job takes its seeds from its index, never from a shared
