@@ -137,30 +137,17 @@ public final class BenchCommand implements Callable<Integer> {
     try (Progress bar = progress.open("bench", spec.commandLine().getErr())) {
       bar.stage("benchmark classes (JMH prints its own iterations)", classes.size());
       for (String c : classes) {
-        ChainedOptionsBuilder o = new OptionsBuilder()
-            .include("dev\\.prunebench\\.bench\\." + c + "\\.")
-            .warmupIterations(preset.warmupIterations)
-            .warmupTime(TimeValue.seconds(preset.warmupSeconds))
-            .measurementIterations(preset.measurementIterations)
-            .measurementTime(TimeValue.seconds(preset.measurementSeconds))
-            .timeUnit(TimeUnit.MILLISECONDS)
-            .forks(forks)
-            .shouldFailOnError(true)
-            .resultFormat(ResultFormatType.JSON)
-            .result(tmp.toString());
-        o.param("backend", chosen.stream().map(Backend::name).toArray(String[]::new));
-        for (Map.Entry<String, String[]> p : preset.paramsFor(c).entrySet()) {
-          o.param(p.getKey(), p.getValue());
-        }
-        if (!noGc) {
-          o.addProfiler(GCProfiler.class);
-        }
-        if (!jvmArgs.isEmpty()) {
-          o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
-        }
-        new Runner(o.build()).run();
-        JSON.readTree(tmp.toFile()).forEach(merged::add);
+        runClass(c, preset.paramsFor(c), chosen, tmp, merged);
         bar.step(c);
+      }
+      bar.stage("the machine's roofs", BenchPreset.ROOF_RUNS.size());
+      for (BenchPreset.RoofRun roof : BenchPreset.ROOF_RUNS) {
+        List<String> names = chosen.stream().map(Backend::name).toList();
+        if ((!roof.needsOpenBlas() || Backend.OPENBLAS.availability().available())
+            && !preset.covers(roof, classes, names)) {
+          runClass(roof.benchmarkClass(), roof.params(), chosen, tmp, merged);
+        }
+        bar.step(roof.benchmarkClass());
       }
     } finally {
       Files.deleteIfExists(tmp);
@@ -173,6 +160,36 @@ public final class BenchCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("wrote " + out.resolve(json.getFileName()) + " and "
         + out.resolve("README.md"));
     return 0;
+  }
+
+  /** Runs one benchmark class with {@code params} (a {@code backend} entry overrides the chosen backends). */
+  private void runClass(String c, Map<String, String[]> params, List<Backend> chosen, Path tmp, ArrayNode merged)
+      throws IOException, RunnerException {
+    ChainedOptionsBuilder o = new OptionsBuilder()
+        .include("dev\\.prunebench\\.bench\\." + c + "\\.")
+        .warmupIterations(preset.warmupIterations)
+        .warmupTime(TimeValue.seconds(preset.warmupSeconds))
+        .measurementIterations(preset.measurementIterations)
+        .measurementTime(TimeValue.seconds(preset.measurementSeconds))
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .forks(forks)
+        .shouldFailOnError(true)
+        .resultFormat(ResultFormatType.JSON)
+        .result(tmp.toString());
+    if (!params.containsKey("backend")) {
+      o.param("backend", chosen.stream().map(Backend::name).toArray(String[]::new));
+    }
+    for (Map.Entry<String, String[]> p : params.entrySet()) {
+      o.param(p.getKey(), p.getValue());
+    }
+    if (!noGc) {
+      o.addProfiler(GCProfiler.class);
+    }
+    if (!jvmArgs.isEmpty()) {
+      o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+    }
+    new Runner(o.build()).run();
+    JSON.readTree(tmp.toFile()).forEach(merged::add);
   }
 
   private void render(Path json, BenchEnvironment env, Path dir) throws IOException {

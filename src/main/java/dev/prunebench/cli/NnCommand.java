@@ -15,6 +15,7 @@ import dev.prunebench.nn.PruningExperiment;
 import dev.prunebench.nn.Trainer;
 import dev.prunebench.report.ReportDirectory;
 import dev.prunebench.util.Progress;
+import dev.prunebench.util.ThreadPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,6 +84,11 @@ public final class NnCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Option(names = "--threads-policy", defaultValue = "jobs", description = "How the cores are shared: "
+      + "jobs (independent trainings one per core, single-threaded kernels; unaffected by a busy neighbour), "
+      + "kernels (one training at a time, multi-threaded kernels) or single (one core).")
+  ThreadPolicy threadsPolicy;
+
   @Option(names = "--no-retrain", description = "Skip lottery retraining (report accuracy right after pruning).")
   boolean noRetrain;
 
@@ -145,14 +151,14 @@ public final class NnCommand implements Callable<Integer> {
       err.flush();
       return NOTHING_WRITTEN;
     }
-    LinearAlgebraBackend<?> b = chosen.create();
-    outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s%n",
+    LinearAlgebraBackend<?> b = chosen.create(threadsPolicy.kernelParallelism());
+    outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s; threads %s%n",
         cfg.preset().name().toLowerCase(Locale.ROOT), chosen.cliName(), cfg.width(), cfg.trainSize(), cfg.testSize(),
-        cfg.lambdas(), cfg.learningRates());
+        cfg.lambdas(), cfg.learningRates(), threadsPolicy.describe());
     outw.flush();
     NnExperiment.Results r;
     try (Progress bar = progress.open("nn", err)) {
-      r = NnExperiment.run(b, cfg, all, !noRetrain, Trainer.Listener.SILENT, bar);
+      r = NnExperiment.run(b, cfg, all, !noRetrain, Trainer.Listener.SILENT, threadsPolicy, bar);
     }
     NnReport.write(r, out, commandLine());
     outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s)%n", r.totalSeconds(),
@@ -213,6 +219,9 @@ public final class NnCommand implements Callable<Integer> {
     }
     if (fractions != null) {
       sb.append(" --fractions ").append(join(fractions));
+    }
+    if (threadsPolicy != ThreadPolicy.JOBS) {
+      sb.append(" --threads-policy ").append(threadsPolicy.cliName());
     }
     if (noRetrain) {
       sb.append(" --no-retrain");

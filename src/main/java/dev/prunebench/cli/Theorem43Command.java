@@ -15,6 +15,7 @@ import dev.prunebench.report.Claims;
 import dev.prunebench.theory.Theorem43Envelope;
 import dev.prunebench.util.Progress;
 import java.io.IOException;
+import dev.prunebench.util.ThreadPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,6 +149,7 @@ public final class Theorem43Command implements Callable<Integer> {
             stepFraction, tolerance, maxIterations));
     md.append("Command: `prunebench ").append(String.join(" ", spec.commandLine().getParseResult()
         .originalArgs())).append("`\n\n");
+    md.append("Threads: ").append(ThreadPolicy.KERNELS.describe()).append(" (one ratio at a time).\n\n");
     md.append("Finding: (B.20) as printed (≤ 1 − κ̃² − 2κ̃) is false; the proof gives ≤ (1 − κ̃)², an equality "
         + "for n = 1 (see `Theorem43Bounds`). The checks below use the corrected form (only for n = 1).\n\n");
     long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import dev.prunebench.report.Claims;
 import dev.prunebench.report.Charts;
 import dev.prunebench.report.Csv;
 import dev.prunebench.theory.HNormalisation;
+import dev.prunebench.util.ThreadPolicy;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -219,6 +220,7 @@ public final class Figure1Report {
     sb.append("| backend | ").append(r.backendInfo().library()).append(" ").append(r.backendInfo().version())
         .append(" (").append(c.backend().cliName()).append(", ").append(r.backendInfo().threads()).append(" threads), ")
         .append(c.algorithm().cliName()).append(" min-norm |\n");
+    sb.append("| thread policy | ").append(ThreadPolicy.oneJobAtATime(c.parallelism()).describe()).append(" |\n");
     sb.append("| HP Hessian | ").append(c.hessian().name().toLowerCase(Locale.ROOT)).append(" |\n");
     sb.append("| h in Definition 3.2 | ").append(c.h() == HNormalisation.PER_P
         ? "N(0, I_p/p) (Appendix A.29)" : "N(0, I_p/n) (main text)").append(" |\n");

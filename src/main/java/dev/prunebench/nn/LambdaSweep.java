@@ -3,7 +3,7 @@ package dev.prunebench.nn;
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.util.Progress;
-import java.util.ArrayList;
+import dev.prunebench.util.ThreadPolicy;
 import java.util.List;
 
 /**
@@ -54,34 +54,39 @@ public final class LambdaSweep {
     }
   }
 
-  /** Runs the sweep of {@code cfg} on the given split. */
+  /** Runs the sweep of {@code cfg} on the given split, one training at a time. */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
       Trainer.Listener listener) {
-    return run(backend, cfg, train, test, listener, Progress.none());
+    return run(backend, cfg, train, test, listener, ThreadPolicy.KERNELS, Progress.none());
   }
 
-  /** As {@link #run(LinearAlgebraBackend, NnConfig, Digits, Digits, Trainer.Listener)}, one progress step per training. */
+  /**
+   * Runs the sweep of {@code cfg} on the given split; the (η, λ) trainings are independent jobs run
+   * under {@code policy}, and the rows come back in (η, λ) order whatever order they finished in.
+   * One progress step per training, in the order they finish.
+   */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
-      Trainer.Listener listener, Progress progress) {
+      Trainer.Listener listener, ThreadPolicy policy, Progress progress) {
     NetParams base = NetParams.heNormal(train.dimension(), cfg.width(), train.classes(), cfg.initSeed());
-    List<Row> rows = new ArrayList<>();
-    List<Run> runs = new ArrayList<>();
-    for (double lr : cfg.learningRates()) {
-      for (double lambda : cfg.lambdas()) {
-        NetParams init = base.scaled(lambda);
-        long t0 = System.nanoTime();
-        TrainingResult tr = Trainer.train(backend, init, train, cfg.sgd(lr),
-            String.format("lr=%s λ=%s", lr, lambda), listener);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Run run = new Run(lr, lambda, init, tr, seconds);
-        runs.add(run);
-        rows.add(finite(tr.params()) ? measure(backend, run, train, test) : unmeasurable(run));
-        progress.step(String.format("lr=%s λ=%s: %d epochs%s", lr, lambda, tr.epochs(),
-            tr.diverged() ? ", diverged" : ""));
-      }
-    }
-    return new Result(rows, runs);
+    int lambdas = cfg.lambdas().size();
+    List<Measured> done = policy.map(cfg.learningRates().size() * lambdas, i -> {
+      double lr = cfg.learningRates().get(i / lambdas);
+      double lambda = cfg.lambdas().get(i % lambdas);
+      NetParams init = base.scaled(lambda);
+      long t0 = System.nanoTime();
+      TrainingResult tr = Trainer.train(backend, init, train, cfg.sgd(lr),
+          String.format("lr=%s λ=%s", lr, lambda), listener);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Run run = new Run(lr, lambda, init, tr, seconds);
+      Row row = finite(tr.params()) ? measure(backend, run, train, test) : unmeasurable(run);
+      progress.step(String.format("lr=%s λ=%s: %d epochs%s", lr, lambda, tr.epochs(),
+          tr.diverged() ? ", diverged" : ""));
+      return new Measured(run, row);
+    });
+    return new Result(done.stream().map(Measured::row).toList(), done.stream().map(Measured::run).toList());
   }
+
+  private record Measured(Run run, Row row) {}
 
   /** The Figure 2 measurements of one trained network. */
   public static Row measure(LinearAlgebraBackend<?> backend, Run run, Digits train, Digits test) {

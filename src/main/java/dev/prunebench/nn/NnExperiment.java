@@ -5,6 +5,7 @@ import dev.prunebench.data.StratifiedSplit;
 import dev.prunebench.linalg.BackendInfo;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.util.Progress;
+import dev.prunebench.util.ThreadPolicy;
 import java.util.List;
 
 /**
@@ -25,10 +26,11 @@ public final class NnExperiment {
    * @param hessianCheck closed-form Hessian diagonal vs finite differences on the trained network
    *     closest to λ = 1 (first learning rate), over the first 256 training digits
    * @param totalSeconds wall-clock time of the whole run, data split included
+   * @param threadPolicy how the independent trainings and the kernels shared the cores
    */
   public record Results(NnConfig config, BackendInfo backendInfo, LambdaSweep.Result sweep,
       PruningExperiment.Result pruning, HessianCheck.Result hessianCheck, double sweepSeconds,
-      double totalSeconds) {}
+      double totalSeconds, ThreadPolicy threadPolicy) {}
 
   /**
    * @param all the 10,000 digits (or any labelled set of the same shape)
@@ -36,15 +38,18 @@ public final class NnExperiment {
    */
   public static Results run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits all, boolean retrain,
       Trainer.Listener listener) {
-    return run(backend, cfg, all, retrain, listener, Progress.none());
+    return run(backend, cfg, all, retrain, listener, ThreadPolicy.KERNELS, Progress.none());
   }
 
   /**
-   * As above, reporting two stages to {@code progress}: the λ sweep (one step per training) and the
-   * pruning (one step per point), with every epoch of every training as a heartbeat.
+   * As {@link #run(LinearAlgebraBackend, NnConfig, Digits, boolean, Trainer.Listener)}, with the
+   * trainings, Hessian diagonals and retrainings run as independent jobs under {@code policy}, reporting
+   * two stages to {@code progress}: the λ sweep (one step per training) and the pruning (one step per
+   * point), with every epoch of every training as a heartbeat. The caller builds {@code backend} with
+   * {@link ThreadPolicy#kernelParallelism()}; the results do not depend on the policy.
    */
   public static Results run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits all, boolean retrain,
-      Trainer.Listener listener, Progress progress) {
+      Trainer.Listener listener, ThreadPolicy policy, Progress progress) {
     long t0 = System.nanoTime();
     Trainer.Listener heartbeat = (label, s) -> {
       listener.onEpoch(label, s);
@@ -53,14 +58,15 @@ public final class NnExperiment {
     };
     StratifiedSplit.Split split = StratifiedSplit.split(all, cfg.trainSize(), cfg.testSize(), cfg.splitSeed());
     progress.stage("λ sweep (trainings)", (long) cfg.learningRates().size() * cfg.lambdas().size());
-    LambdaSweep.Result sweep = LambdaSweep.run(backend, cfg, split.train(), split.test(), heartbeat, progress);
+    LambdaSweep.Result sweep = LambdaSweep.run(backend, cfg, split.train(), split.test(), heartbeat, policy,
+        progress);
     double sweepSeconds = (System.nanoTime() - t0) / 1e9;
     List<PruningScope> scopes = List.of(PruningScope.GLOBAL, PruningScope.LAYERWISE);
     List<LambdaSweep.Run> first = sweep.runsAt(cfg.learningRates().get(0));
     progress.stage(retrain ? "pruning + lottery retraining" : "pruning",
         PruningExperiment.points(cfg, first.size(), scopes.size()));
     PruningExperiment.Result pruning = PruningExperiment.run(backend, cfg, first, split.train(), split.test(), scopes,
-        retrain, heartbeat, progress);
+        retrain, heartbeat, policy, progress);
     LambdaSweep.Run mid = first.stream().filter(x -> LambdaSweep.finite(x.training().params()))
         .min(java.util.Comparator.comparingDouble(x -> Math.abs(Math.log(x.lambda())))).orElse(null);
     int[] head = java.util.stream.IntStream.range(0, Math.min(256, split.train().size())).toArray();
@@ -68,6 +74,7 @@ public final class NnExperiment {
     HessianCheck.Result check = mid == null ? HessianCheck.Result.notRun()
         : HessianCheck.run(backend, mid.training().params(), split.train().subset(head), 10, 7);
     progress.step("done");
-    return new Results(cfg, backend.info(), sweep, pruning, check, sweepSeconds, (System.nanoTime() - t0) / 1e9);
+    return new Results(cfg, backend.info(), sweep, pruning, check, sweepSeconds, (System.nanoTime() - t0) / 1e9,
+        policy);
   }
 }

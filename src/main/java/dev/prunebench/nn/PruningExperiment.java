@@ -3,6 +3,7 @@ package dev.prunebench.nn;
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.util.Progress;
+import dev.prunebench.util.ThreadPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,73 +37,92 @@ public final class PruningExperiment {
   /** Everything the figures need. */
   public record Result(List<Row> rows, List<Survival> survival, double seconds) {}
 
-  /**
-   * @param runs trained networks of the λ sweep at one learning rate
-   * @param scopes which of Figure 3 (GLOBAL) and Figure 4 (LAYERWISE) to run
-   * @param retrain whether to run lottery retraining (false: accuracyRetrained is NaN)
-   */
-  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
-      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener) {
-    return run(backend, cfg, runs, train, test, scopes, retrain, listener, Progress.none());
-  }
-
   /** Points of Figures 3 and 4 per run: {@code runs × scopes × methods × fractions} (the progress steps). */
   public static long points(NnConfig cfg, int runs, int scopes) {
     return (long) runs * scopes * ImportanceKind.values().length * cfg.keepFractions().size();
   }
 
-  /** As above, one progress step per (scope, method, λ, fraction) point. */
+  /** {@link #run(LinearAlgebraBackend, NnConfig, List, Digits, Digits, List, boolean, Trainer.Listener,
+   * ThreadPolicy, Progress)} one job at a time, without progress. */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
-      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener, Progress progress) {
+      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener) {
+    return run(backend, cfg, runs, train, test, scopes, retrain, listener, ThreadPolicy.KERNELS, Progress.none());
+  }
+
+  /**
+   * @param runs trained networks of the λ sweep at one learning rate
+   * @param scopes which of Figure 3 (GLOBAL) and Figure 4 (LAYERWISE) to run
+   * @param retrain whether to run lottery retraining (false: accuracyRetrained is NaN)
+   * @param policy how the independent jobs run: one Hessian diagonal per λ, then one prune (and
+   *     retraining) per (λ, scope, method, fraction); rows come back in that order regardless
+   * @param progress one step per (scope, method, λ, fraction) point, in whatever order they finish
+   */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<LambdaSweep.Run> runs, Digits train,
+      Digits test, List<PruningScope> scopes, boolean retrain, Trainer.Listener listener, ThreadPolicy policy,
+      Progress progress) {
     long t0 = System.nanoTime();
-    List<Row> rows = new ArrayList<>();
+    // Non-finite weights cannot be ranked or evaluated: such a λ has no Hessian, and its points are diverged rows.
+    List<NetParams> hessians = policy.map(runs.size(), r -> LambdaSweep.finite(runs.get(r).training().params())
+        ? TwoLayerNetwork.hessianDiagonal(backend, runs.get(r).training().params(), train) : null);
+    ImportanceKind[] kinds = ImportanceKind.values();
     List<Survival> survival = new ArrayList<>();
-    for (LambdaSweep.Run run : runs) {
-      NetParams fin = run.training().params();
-      if (!LambdaSweep.finite(fin)) {
-        // Non-finite weights cannot be ranked or evaluated: every point of this λ is a diverged row.
-        for (PruningScope scope : scopes) {
-          for (ImportanceKind kind : ImportanceKind.values()) {
-            survival.add(new Survival(scope, kind, run.lambda(), cfg.survivalFraction(), Double.NaN, Double.NaN));
-            for (double fraction : cfg.keepFractions()) {
-              rows.add(new Row(scope, kind, run.lambda(), fraction, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                  0, false, true));
-              progress.step("λ=" + run.lambda() + " diverged, skipped");
-            }
-          }
-        }
-        continue;
-      }
-      NetParams h = TwoLayerNetwork.hessianDiagonal(backend, fin, train);
+    for (int r = 0; r < runs.size(); r++) {
       for (PruningScope scope : scopes) {
-        for (ImportanceKind kind : ImportanceKind.values()) {
-          Pruning.Outcome at = Pruning.prune(backend, fin, h, kind, scope, cfg.survivalFraction());
-          survival.add(new Survival(scope, kind, run.lambda(), cfg.survivalFraction(), at.survivalW(),
-              at.survivalV()));
-          for (double fraction : cfg.keepFractions()) {
-            Pruning.Outcome o = Pruning.prune(backend, fin, h, kind, scope, fraction);
-            double accPruned = TwoLayerNetwork.evaluate(backend, o.pruned(), test).accuracy();
-            double accRetrained = Double.NaN;
-            int epochs = 0;
-            boolean interpolated = false;
-            boolean diverged = run.training().diverged();
-            if (retrain) {
-              TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
-                  String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
-                      kind.label(), run.lambda(), fraction), listener);
-              accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
-              epochs = tr.epochs();
-              interpolated = tr.interpolated();
-              diverged |= tr.diverged();
-            }
-            rows.add(new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned,
-                accRetrained, epochs, interpolated, diverged));
-            progress.step(String.format(java.util.Locale.ROOT, "%s %s λ=%s s/p=%s",
-                scope.name().toLowerCase(java.util.Locale.ROOT), kind.label(), run.lambda(), fraction));
+        for (ImportanceKind kind : kinds) {
+          if (hessians.get(r) == null) {
+            survival.add(new Survival(scope, kind, runs.get(r).lambda(), cfg.survivalFraction(), Double.NaN,
+                Double.NaN));
+            continue;
           }
+          Pruning.Outcome at = Pruning.prune(backend, runs.get(r).training().params(), hessians.get(r), kind, scope,
+              cfg.survivalFraction());
+          survival.add(new Survival(scope, kind, runs.get(r).lambda(), cfg.survivalFraction(), at.survivalW(),
+              at.survivalV()));
         }
       }
     }
+    int perRun = scopes.size() * kinds.length * cfg.keepFractions().size();
+    int perScope = kinds.length * cfg.keepFractions().size();
+    int perKind = cfg.keepFractions().size();
+    List<Row> rows = policy.map(runs.size() * perRun, i -> {
+      int r = i / perRun;
+      PruningScope scope = scopes.get(i % perRun / perScope);
+      ImportanceKind kind = kinds[i % perScope / perKind];
+      double fraction = cfg.keepFractions().get(i % perKind);
+      LambdaSweep.Run run = runs.get(r);
+      if (hessians.get(r) == null) {
+        progress.step("λ=" + run.lambda() + " diverged, skipped");
+        return new Row(scope, kind, run.lambda(), fraction, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, false,
+            true);
+      }
+      Row row = point(backend, cfg, run, hessians.get(r), train, test, scope, kind, fraction, retrain, listener);
+      progress.step(String.format(java.util.Locale.ROOT, "%s %s λ=%s s/p=%s",
+          scope.name().toLowerCase(java.util.Locale.ROOT), kind.label(), run.lambda(), fraction));
+      return row;
+    });
     return new Result(rows, survival, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** One point: prune θ_final of {@code run} to {@code fraction}, evaluate, and optionally retrain. */
+  private static Row point(LinearAlgebraBackend<?> backend, NnConfig cfg, LambdaSweep.Run run, NetParams h,
+      Digits train, Digits test, PruningScope scope, ImportanceKind kind, double fraction, boolean retrain,
+      Trainer.Listener listener) {
+    Pruning.Outcome o = Pruning.prune(backend, run.training().params(), h, kind, scope, fraction);
+    double accPruned = TwoLayerNetwork.evaluate(backend, o.pruned(), test).accuracy();
+    double accRetrained = Double.NaN;
+    int epochs = 0;
+    boolean interpolated = false;
+    boolean diverged = run.training().diverged();
+    if (retrain) {
+      TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
+          String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
+              kind.label(), run.lambda(), fraction), listener);
+      accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
+      epochs = tr.epochs();
+      interpolated = tr.interpolated();
+      diverged |= tr.diverged();
+    }
+    return new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned, accRetrained, epochs,
+        interpolated, diverged);
   }
 }

@@ -39,7 +39,8 @@ class CliConsistencyTest {
   @Test
   void aBadEnumValueAnUnknownOptionAndABadNumberAlsoGiveOneLineAndExitTwo() {
     for (String[] args : List.of(new String[] {"reproduce", "--preset", "huge"},
-        new String[] {"nn", "--preset", "huge"}, new String[] {"reproduce", "--no-such-option"},
+        new String[] {"nn", "--preset", "huge"}, new String[] {"nn", "--threads-policy", "many"},
+        new String[] {"reproduce", "--no-such-option"},
         new String[] {"theorem43", "--seed", "notanumber"})) {
       Run r = run(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);

@@ -9,12 +9,12 @@ import dev.prunebench.cli.Main;
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.Matrix;
-import dev.prunebench.linalg.Parallelism;
 import dev.prunebench.nn.NnConfig;
 import dev.prunebench.nn.NnExperiment;
 import dev.prunebench.nn.NnReport;
 import dev.prunebench.nn.Trainer;
 import dev.prunebench.util.Rng;
+import dev.prunebench.util.ThreadPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,17 +80,20 @@ class SameSeedSameBytesTest {
   }
 
   @Test
-  void theNetworkExperimentWritesIdenticalCsvsTwice() throws IOException {
+  void theNetworkExperimentWritesIdenticalCsvsUnderEveryThreadPolicy() throws IOException {
     Digits data = clusters(160, 12, 3, 0.8, 19);
     NnConfig cfg = new NnConfig(NnConfig.Preset.QUICK, Backend.REFERENCE, 8, 100, 60, 1, 2, List.of(0.5, 2.0),
         List.of(0.05), 0.9, 20, 8, List.of(0.2, 0.05), 2, 0.05, 3);
-    for (String run : List.of("a", "b")) {
-      NnExperiment.Results r = NnExperiment.run(Backend.REFERENCE.create(Parallelism.SINGLE), cfg, data, true,
-          Trainer.Listener.SILENT);
-      NnReport.write(r, dir.resolve(run), "test");
+    // a: everything on the caller; b: trainings and retrainings as concurrent jobs, finishing in
+    // whatever order the scheduler picks; c: multi-threaded kernels (reference splits GEMM rows)
+    for (ThreadPolicy policy : ThreadPolicy.values()) {
+      NnExperiment.Results r = NnExperiment.run(Backend.REFERENCE.create(policy.kernelParallelism()), cfg, data,
+          true, Trainer.Listener.SILENT, policy, dev.prunebench.util.Progress.none());
+      NnReport.write(r, dir.resolve(policy.cliName()), "test");
     }
     // fig2_importance, training_history, fig3_fig4_pruning, fig3c_fig4f_survival, claims
-    assertSameCsvs(dir.resolve("a"), dir.resolve("b"), 5);
+    assertSameCsvs(dir.resolve("single"), dir.resolve("jobs"), 5);
+    assertSameCsvs(dir.resolve("single"), dir.resolve("kernels"), 5);
   }
 
   @Test

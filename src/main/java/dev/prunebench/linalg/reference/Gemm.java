@@ -11,10 +11,13 @@ import java.util.stream.IntStream;
  * {@code Σ_p op(A)_ip · B_p,:}, i.e. i-k-j loop order, so the innermost loop streams two contiguous rows
  * and the JIT vectorises it. It is blocked over k ({@value #KC} rows of B) and j ({@value #NC}
  * columns), so the {@code KC x NC} panel of B (512 KB) stays in L2 while every row of C in the range
- * passes over it, and the k loop is unrolled by four so each pass over a C row segment folds in four
- * rows of B (one load and one store of C per four multiply-adds instead of per one). {@code op(A)_ip}
- * is read through strides, so {@code Aᵀ·B} costs the same as {@code A·B}: its A entries are scalars
- * hoisted out of the inner loop, and their strided reads are O(mk), not O(mkn).
+ * passes over it. Register blocking: four rows of C at a time and k in pairs, so each pair of B
+ * entries loaded feeds eight multiply-adds into four row buffers (before: one row, k by four, four B
+ * loads per four multiply-adds). Measured single-threaded CPU time at 1024³ on the development
+ * machine: 8.4 GFLOP/s before, 11.3 after (two rows at a time: 10.4; four rows with k by four:
+ * 10.7-11.1). {@code op(A)_ip} is read through strides, so {@code Aᵀ·B} costs the same as
+ * {@code A·B}: its A entries are scalars hoisted out of the inner loop, and their strided reads are
+ * O(mk), not O(mkn).
  *
  * <p><b>Dot-tile kernel</b>, for {@code A·Bᵀ} and {@code X Xᵀ}: both operands are read along their
  * rows, so {@code C_ij} is a dot product of two contiguous rows. A 4x4 register tile computes 16 dot
@@ -36,10 +39,10 @@ import java.util.stream.IntStream;
  * single-threaded path, so results do not depend on the thread count.
  */
 final class Gemm {
-  /** Depth of a B panel in the axpy kernel; a multiple of the unroll factor 4. */
-  static final int KC = 128;
-  /** Width of a B panel in the axpy kernel. */
-  static final int NC = 512;
+  /** Depth of a B panel in the axpy kernel; even, so k pairs never straddle two panels. */
+  static final int KC = 256;
+  /** Width of a B panel in the axpy kernel, and of each row buffer. */
+  static final int NC = 256;
   /** Depth of a k block in the dot-tile kernel. */
   static final int DOT_KC = 256;
   /** Rows of B per block in the dot-tile kernel; a multiple of the tile size 4. */
@@ -106,46 +109,110 @@ final class Gemm {
 
   /**
    * {@code C_i,: += Σ_p op(A)_ip B_p,:} for rows i in [i0, i1), where {@code op(A)_ip =
-   * a[i·ais + p·aps]}, B is kDim x n and C has n columns. With {@code upper}, only {@code j ≥ i}.
+   * a[i·ais + p·aps]}, B is kDim x n and C has n columns. With {@code upper}, only {@code j ≥ i} is
+   * required (a block of four rows starts at its first row's diagonal; the few entries left of the
+   * other rows' diagonals are computed too and overwritten by the caller's mirror).
+   *
+   * <p>Four rows at a time, each accumulated in its own {@link #ROWS} buffer: separate arrays let the
+   * JIT vectorise the four streams (four offsets into C measured 15 % slower). Every row adds its k
+   * terms in the same pairs, in a block of four or not, so rows do not depend on the thread split.
    */
   static void axpyPanels(double[] a, int ais, int aps, double[] b, int kDim, int n, double[] c, int i0,
       int i1, boolean upper) {
+    double[][] rows = ROWS.get();
+    double[] r0 = rows[0];
+    double[] r1 = rows[1];
+    double[] r2 = rows[2];
+    double[] r3 = rows[3];
     for (int kb = 0; kb < kDim; kb += KC) {
       int ke = Math.min(kDim, kb + KC);
       for (int jb = 0; jb < n; jb += NC) {
         int je = Math.min(n, jb + NC);
-        for (int i = i0; i < i1; i++) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
           int js = upper ? Math.max(jb, i) : jb;
           if (js >= je) {
             continue;
           }
-          int co = i * n;
-          int ai = i * ais;
+          int w = je - js;
+          System.arraycopy(c, i * n + js, r0, 0, w);
+          System.arraycopy(c, (i + 1) * n + js, r1, 0, w);
+          System.arraycopy(c, (i + 2) * n + js, r2, 0, w);
+          System.arraycopy(c, (i + 3) * n + js, r3, 0, w);
+          int ai0 = i * ais;
+          int ai1 = ai0 + ais;
+          int ai2 = ai1 + ais;
+          int ai3 = ai2 + ais;
           int p = kb;
-          for (; p + 3 < ke; p += 4) {
-            double a0 = a[ai + p * aps];
-            double a1 = a[ai + (p + 1) * aps];
-            double a2 = a[ai + (p + 2) * aps];
-            double a3 = a[ai + (p + 3) * aps];
-            int b0 = p * n;
+          for (; p + 1 < ke; p += 2) {
+            double a00 = a[ai0 + p * aps], a01 = a[ai0 + (p + 1) * aps];
+            double a10 = a[ai1 + p * aps], a11 = a[ai1 + (p + 1) * aps];
+            double a20 = a[ai2 + p * aps], a21 = a[ai2 + (p + 1) * aps];
+            double a30 = a[ai3 + p * aps], a31 = a[ai3 + (p + 1) * aps];
+            int b0 = p * n + js;
             int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            for (int j = js; j < je; j++) {
-              c[co + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+            for (int j = 0; j < w; j++) {
+              double x0 = b[b0 + j];
+              double x1 = b[b1 + j];
+              r0[j] += a00 * x0 + a01 * x1;
+              r1[j] += a10 * x0 + a11 * x1;
+              r2[j] += a20 * x0 + a21 * x1;
+              r3[j] += a30 * x0 + a31 * x1;
             }
           }
-          for (; p < ke; p++) {
-            double a0 = a[ai + p * aps];
-            int b0 = p * n;
-            for (int j = js; j < je; j++) {
-              c[co + j] += a0 * b[b0 + j];
+          if (p < ke) {
+            double a00 = a[ai0 + p * aps], a10 = a[ai1 + p * aps], a20 = a[ai2 + p * aps], a30 = a[ai3 + p * aps];
+            int b0 = p * n + js;
+            for (int j = 0; j < w; j++) {
+              double x0 = b[b0 + j];
+              r0[j] += a00 * x0;
+              r1[j] += a10 * x0;
+              r2[j] += a20 * x0;
+              r3[j] += a30 * x0;
             }
+          }
+          System.arraycopy(r0, 0, c, i * n + js, w);
+          System.arraycopy(r1, 0, c, (i + 1) * n + js, w);
+          System.arraycopy(r2, 0, c, (i + 2) * n + js, w);
+          System.arraycopy(r3, 0, c, (i + 3) * n + js, w);
+        }
+        for (; i < i1; i++) {
+          int js = upper ? Math.max(jb, i) : jb;
+          if (js < je) {
+            axpyRow(a, i * ais, aps, b, n, c, i * n, kb, ke, js, je);
           }
         }
       }
     }
   }
+
+  /** One row of {@link #axpyPanels} over k in [kb, ke) and j in [js, je), with the same k pairs. */
+  private static void axpyRow(double[] a, int ai, int aps, double[] b, int n, double[] c, int co, int kb, int ke,
+      int js, int je) {
+    int p = kb;
+    for (; p + 1 < ke; p += 2) {
+      double a0 = a[ai + p * aps];
+      double a1 = a[ai + (p + 1) * aps];
+      int b0 = p * n;
+      int b1 = b0 + n;
+      for (int j = js; j < je; j++) {
+        c[co + j] += a0 * b[b0 + j] + a1 * b[b1 + j];
+      }
+    }
+    if (p < ke) {
+      double a0 = a[ai + p * aps];
+      int b0 = p * n;
+      for (int j = js; j < je; j++) {
+        c[co + j] += a0 * b[b0 + j];
+      }
+    }
+  }
+
+  /**
+   * Four row buffers of {@value #NC} doubles per thread, kept between calls so that a product
+   * allocates nothing but its result (a training step calls the kernels thousands of times).
+   */
+  private static final ThreadLocal<double[][]> ROWS = ThreadLocal.withInitial(() -> new double[4][NC]);
 
   /**
    * {@code C_ij += A_i,: · B_j,:} for rows i in [i0, i1); A and B have k columns, B has n rows, C has

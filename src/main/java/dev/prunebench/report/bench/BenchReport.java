@@ -1,6 +1,5 @@
 package dev.prunebench.report.bench;
 
-import dev.prunebench.bench.Shape;
 import dev.prunebench.report.AtomicFiles;
 import dev.prunebench.report.Charts;
 import java.io.IOException;
@@ -19,8 +18,9 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Renders a JMH run as {@code README.md} plus one PNG chart per benchmark class: per kernel, a table
- * of time per backend and configuration with JMH's error, the speed-up over {@code reference},
- * GFLOP/s where the flop count is defined, and allocation per operation ({@code -prof gc}); the
+ * of time per backend and configuration with JMH's error, the speed-up over {@code reference}, the
+ * attained GFLOP/s or GB/s and its fraction of the machine's roof measured in the same run
+ * ({@link Roofs}, {@link KernelCost}), and allocation per operation ({@code -prof gc}); the
  * accuracy table sits next to it so a fast-but-wrong backend is visible at a glance.
  */
 public final class BenchReport {
@@ -63,6 +63,13 @@ public final class BenchReport {
           .append(b.available() ? b.threadsSingle() + " / " + b.threadsAllCores() : "-")
           .append(" | ").append(b.details().replace('|', '/')).append(" |\n");
     }
+    Roofs roofs = Roofs.of(results);
+    md.append("\n## The machine's roofs in this run\n\n").append(roofs.describe()).append('\n')
+        .append("`attained` is a kernel's modelled work per second: flops for compute-bound kernels, compulsory ")
+        .append("bytes (inputs read once, outputs written once) for memory-bound ones (`KernelCost`); `of roof` ")
+        .append("divides it by the roof of its bound, so 100 % is what this hardware allows. Threads: each ")
+        .append("row's `parallelism` parameter, one kernel at a time per forked JVM (thread policy `kernels` for ")
+        .append("ALL_CORES rows, `single` for SINGLE rows).\n");
     if (!accuracy.isEmpty()) {
       md.append("\n## Accuracy next to speed\n\n");
       md.append(accuracyTable(accuracy));
@@ -74,7 +81,7 @@ public final class BenchReport {
       String chartName = e.getKey() + ".png";
       md.append("\n## ").append(e.getKey()).append("\n\n");
       md.append("![").append(e.getKey()).append("](").append(chartName).append(")\n\n");
-      appendTable(md, e.getValue());
+      appendTable(md, e.getValue(), roofs);
       chart(e.getKey(), e.getValue(), outDir.resolve(chartName));
     }
     AtomicFiles.writeString(outDir.resolve("README.md"), md.toString());
@@ -137,17 +144,18 @@ public final class BenchReport {
   }
 
   /** Benchmark classes with more than one {@code @Benchmark} method. */
-  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark");
+  private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark",
+      "CopyBaselineBenchmark");
 
-  private static void appendTable(StringBuilder md, List<JmhResult> rs) {
+  private static void appendTable(StringBuilder md, List<JmhResult> rs, Roofs roofs) {
     Map<String, Double> referenceTime = new TreeMap<>();
     for (JmhResult r : rs) {
       if ("REFERENCE".equals(r.params().get("backend"))) {
         referenceTime.put(config(r) + "|" + r.shortName(), r.primary().score());
       }
     }
-    md.append("| configuration | backend | time | ± error | vs reference | GFLOP/s | alloc/op |\n")
-        .append("|---|---|---:|---:|---:|---:|---:|\n");
+    md.append("| configuration | backend | time | ± error | vs reference | attained | of roof | alloc/op |\n")
+        .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     List<JmhResult> sorted = new ArrayList<>(rs);
     sorted.sort((a, b) -> {
       int c = (config(a) + a.shortName()).compareTo(config(b) + b.shortName());
@@ -160,39 +168,17 @@ public final class BenchReport {
           .append(" | ").append(String.format(Locale.ROOT, "%.4g %s", m.score(), m.unit()))
           .append(" | ").append(Double.isNaN(m.error()) ? "-" : String.format(Locale.ROOT, "%.2g", m.error()))
           .append(" | ").append(ref == null ? "-" : String.format(Locale.ROOT, "%.2f×", ref / m.score()))
-          .append(" | ").append(gflops(r).map(g -> String.format(Locale.ROOT, "%.2f", g)).orElse("-"))
+          .append(" | ").append(attained(r).orElse("-"))
+          .append(" | ").append(roofs.fraction(r).map(f -> String.format(Locale.ROOT, "%.3g %%", 100 * f)).orElse("-"))
           .append(" | ").append(r.allocationPerOp().map(a -> bytes(a.score())).orElse("-"))
           .append(" |\n");
     }
   }
 
-  /**
-   * GFLOP/s where the flop count is defined: GEMM (2·m·n·k) and min-norm by Cholesky of the Gram
-   * matrix (n < p: Gram n²p, Cholesky n³/3, two triangular solves 2n², θ = Xᵀz 2np).
-   */
-  static Optional<Double> gflops(JmhResult r) {
-    String shape = r.params().get("shape");
-    if (shape == null) {
-      return Optional.empty();
-    }
-    Shape s;
-    try {
-      s = Shape.valueOf(shape);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    double flops;
-    if (r.benchmarkClass().equals("GemmBenchmark")) {
-      flops = 2.0 * s.rows * s.cols * s.inner;
-    } else if (r.benchmarkClass().equals("MinNormBenchmark") && "CHOLESKY".equals(r.params().get("algorithm"))) {
-      double n = Math.min(s.rows, s.cols);
-      double p = Math.max(s.rows, s.cols);
-      flops = n * n * p + n * n * n / 3 + 2 * n * n + 2 * n * p;
-    } else {
-      return Optional.empty();
-    }
-    double seconds = r.primary().score() * secondsPer(r.primary().unit());
-    return Double.isNaN(seconds) ? Optional.empty() : Optional.of(flops / seconds / 1e9);
+  /** The attained rate with its unit ({@code 12.3 GFLOP/s} or {@code 8.1 GB/s}), where the work is modelled. */
+  static Optional<String> attained(JmhResult r) {
+    return KernelCost.of(r).flatMap(k -> Roofs.attained(r).map(rate -> String.format(Locale.ROOT, "%.2f %s",
+        rate / 1e9, k.bound() == KernelCost.Bound.COMPUTE ? "GFLOP/s" : "GB/s")));
   }
 
   /** Seconds per unit of a JMH time unit such as {@code ms/op}. */
