@@ -47,6 +47,26 @@ public final class TopS {
     return out;
   }
 
+  /**
+   * {@link #hardThreshold(double[], double[], int)} into a caller-owned {@code out}, every entry of
+   * which is overwritten (numpy's {@code argpartition} into a preallocated output): besides
+   * {@code out} the selection allocates only its 4096-value sample and the candidates inside the
+   * sample's bracket (a few per cent of p), or, if the bracket misses, one copy of the importances.
+   *
+   * @param out same length as {@code weights}; must not be {@code weights} or {@code importance}
+   */
+  public static void hardThresholdInto(double[] weights, double[] importance, int s, double[] out) {
+    if (weights.length != importance.length || out.length != importance.length) {
+      throw new IllegalArgumentException("dimension mismatch: weights has " + weights.length
+          + " entries, importance " + importance.length + ", out " + out.length);
+    }
+    if (out == weights || out == importance) {
+      throw new IllegalArgumentException("out must not alias weights or importance");
+    }
+    java.util.Arrays.fill(out, 0.0);
+    markInto(importance, weights, 0, importance.length, s, out);
+  }
+
   /** The s-th largest value of {@code importance} (1-based s), i.e. the keep threshold. */
   public static double threshold(double[] importance, int s) {
     requireS(s, importance.length, "s");

@@ -2,7 +2,6 @@ package dev.prunebench.nn;
 
 import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
-import dev.prunebench.linalg.Matrix;
 import dev.prunebench.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,10 @@ import java.util.random.RandomGenerator;
  * (paper eq. 4.1) until interpolation or the epoch cap, entirely through the backend's kernels
  * (weights and momentum buffers stay library-native between steps). Same initial weights, data,
  * {@link SgdConfig} and backend give the same final weights bit for bit.
+ *
+ * <p>Workspaces (the batch, activations, gradient, momentum buffers) are allocated once per
+ * training and reused: after the first, a step allocates nothing on the heap or natively
+ * ({@code TrainerAllocationTest}).
  *
  * <p>With a mask (lottery retraining, Frankle and Carbin, paper ref. [20]) the initial weights are
  * multiplied by the mask and every step is followed by the same multiplication, so pruned weights
@@ -59,14 +62,13 @@ public final class Trainer {
     }
     NetKernels<M> k = new NetKernels<>(b);
     int n = train.size();
-    int d = train.dimension();
-    int classes = train.classes();
-    double[] xAll = train.images().toArray();
     int[] labels = train.labels();
-    M xFull = b.fromBoundary(train.images());
+    M xFull = b.fromBoundary("train images", train.images());
     NetKernels<M>.Weights m = mask == null ? null : k.new Weights(mask);
     NetKernels<M>.Weights net = k.new Weights(mask == null ? init : init.hadamard(mask));
-    NetKernels<M>.Weights buf = k.new Weights(k.zerosLike(net.w), k.zerosLike(net.v));
+    NetKernels<M>.Weights buf = k.new Weights(b.zeros(init.w().rows(), init.w().cols()),
+        b.zeros(init.v().rows(), init.v().cols()));
+    Workspaces<M> work = new Workspaces<>(k, init);
     RandomGenerator rng = Rng.of(cfg.shuffleSeed());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -81,23 +83,8 @@ public final class Trainer {
       epoch++;
       shuffle(order, rng);
       for (int start = 0; start < n; start += cfg.batchSize()) {
-        int rows = Math.min(cfg.batchSize(), n - start);
-        double[] xb = new double[rows * d];
-        double[] yb = new double[rows * classes];
-        for (int r = 0; r < rows; r++) {
-          int i = order[start + r];
-          System.arraycopy(xAll, i * d, xb, r * d, d);
-          yb[r * classes + labels[i]] = 1.0;
-        }
-        M x = b.fromBoundary(Matrix.wrap(rows, d, xb));
-        M y = b.fromBoundary(Matrix.wrap(rows, classes, yb));
-        NetKernels<M>.Forward f = k.forward(x, net);
-        NetKernels<M>.Weights g = k.gradient(x, y, net, f);
-        f.release();
-        k.sgdStep(net, buf, g, cfg.learningRate(), cfg.momentum(), m);
-        g.release();
-        b.release(x);
-        b.release(y);
+        step(k, work.forRows(Math.min(cfg.batchSize(), n - start)), xFull, labels, order, start, net, buf, m,
+            cfg);
       }
       stats = stats(k, xFull, labels, net, epoch);
       history.add(stats);
@@ -106,6 +93,7 @@ public final class Trainer {
         break; // diverged: further epochs cannot recover from non-finite weights
       }
     }
+    work.release();
     NetParams out = net.toBoundary();
     net.release();
     buf.release();
@@ -114,6 +102,62 @@ public final class Trainer {
     }
     b.release(xFull);
     return new TrainingResult(out, epoch, stats.trainAccuracy() == 1.0, history);
+  }
+
+  /**
+   * One SGD step on rows {@code order[start, start + w.rows())}: gather the batch into the workspace,
+   * forward and backward into its gradient, then the fused momentum update of the weights in place.
+   * Allocates nothing (after the workspace's first use); returns the batch's mean loss.
+   */
+  static <M> double step(NetKernels<M> k, NetKernels<M>.Workspace w, M xFull, int[] labels, int[] order,
+      int start, NetKernels<M>.Weights net, NetKernels<M>.Weights buf, NetKernels<M>.Weights mask,
+      SgdConfig cfg) {
+    w.load(xFull, labels, order, start);
+    double loss = w.gradient(net);
+    k.sgdStep(net, buf, w.grad, cfg.learningRate(), cfg.momentum(), mask);
+    return loss;
+  }
+
+  /**
+   * The workspaces of a training: one for full batches and, when the batch size does not divide n,
+   * one for the last, shorter batch, each created on first use and released at the end.
+   */
+  static final class Workspaces<M> {
+    private final NetKernels<M> k;
+    private final int d;
+    private final int width;
+    private final int classes;
+    private NetKernels<M>.Workspace full;
+    private NetKernels<M>.Workspace tail;
+
+    Workspaces(NetKernels<M> k, NetParams shape) {
+      this.k = k;
+      this.d = shape.inputDim();
+      this.width = shape.w().rows();
+      this.classes = shape.classes();
+    }
+
+    NetKernels<M>.Workspace forRows(int rows) {
+      if (full == null || full.rows() == rows) {
+        if (full == null) {
+          full = k.new Workspace(rows, d, width, classes);
+        }
+        return full;
+      }
+      if (tail == null) {
+        tail = k.new Workspace(rows, d, width, classes);
+      }
+      return tail;
+    }
+
+    void release() {
+      if (full != null) {
+        full.release();
+      }
+      if (tail != null) {
+        tail.release();
+      }
+    }
   }
 
   private static <M> EpochStats stats(NetKernels<M> k, M x, int[] labels, NetKernels<M>.Weights net, int epoch) {
