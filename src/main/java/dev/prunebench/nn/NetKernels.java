@@ -76,6 +76,8 @@ final class NetKernels<M> {
     final M g;
     final M gh;
     final Weights grad;
+    /** The mean loss of the last {@link #gradient} call. */
+    double lastLoss = Double.NaN;
 
     Workspace(int n, int d, int m, int classes) {
       x = b.zeros(n, d);
