@@ -135,23 +135,40 @@ public final class TopS {
    * at zero.
    */
   private static void markInto(double[] importance, double[] weights, int from, int len, int s, double[] out) {
-    requireS(s, len, "s");
+    KeepRule rule = keepRule(importance, from, len, s);
     if (s == 0) {
-      requireNoNaN(importance, from, len);
       return;
     }
-    Selection sel = s == len ? new Selection(Double.NEGATIVE_INFINITY, 0) : select(importance, from, len, s);
-    if (s == len) {
-      requireNoNaN(importance, from, len);
-    }
-    double t = sel.value;
-    int ties = s - sel.above;
+    double t = rule.threshold();
+    int ties = rule.ties();
     for (int k = from; k < from + len; k++) {
       double v = importance[k];
       if (v > t || (v == t && ties-- > 0)) {
         out[k] = weights == null ? 1.0 : weights[k];
       }
     }
+  }
+
+  /**
+   * The selection of {@code Π_s} as a rule a caller can apply in one pass over any storage: entry k is
+   * kept iff {@code importance[k] > threshold}, or {@code importance[k] == threshold} and it is among
+   * the first {@code ties} such entries in index order. With s = 0 nothing is kept (threshold +∞).
+   */
+  public record KeepRule(double threshold, int ties) {}
+
+  /** The {@link KeepRule} of the s largest entries of {@code importance}; rejects NaN. */
+  public static KeepRule keepRule(double[] importance, int s) {
+    return keepRule(importance, 0, importance.length, s);
+  }
+
+  private static KeepRule keepRule(double[] importance, int from, int len, int s) {
+    requireS(s, len, "s");
+    if (s == 0 || s == len) {
+      requireNoNaN(importance, from, len);
+      return s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
+    }
+    Selection sel = select(importance, from, len, s);
+    return new KeepRule(sel.value, s - sel.above);
   }
 
   private static void requireNoNaN(double[] a, int from, int len) {

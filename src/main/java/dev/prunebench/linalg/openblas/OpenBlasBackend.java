@@ -9,6 +9,7 @@ import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.Parallelism;
+import dev.prunebench.linalg.TopS;
 
 /**
  * Native OpenBLAS 0.3.31 (BLAS + LAPACK, runtime-dispatched kernels) through JavaCPP's
@@ -237,6 +238,24 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   @Override
   public void maskedVarianceInPlace(NativeMatrix s, NativeMatrix pv, NativeMatrix h) {
     NativeInPlace.maskedVariance(s, pv, h);
+  }
+
+  /**
+   * {@code Π_s} into a native output: the shared {@link TopS} selection needs the importances on the
+   * heap (one copy, the only allocation of the size of the input besides O(s) selection buffers); the
+   * weights are read and the output written in one pass directly on native memory.
+   */
+  @Override
+  public void hardThresholdInto(NativeMatrix weights, NativeMatrix importance, int s, NativeMatrix out) {
+    Checks.requireSameShape("weights", weights.rows(), weights.cols(), "importance", importance.rows(),
+        importance.cols());
+    Checks.requireSameShape("weights", weights.rows(), weights.cols(), "out", out.rows(), out.cols());
+    if (out == weights || out == importance) {
+      throw new IllegalArgumentException("out must not alias weights or importance");
+    }
+    double[] imp = new double[importance.size()];
+    importance.buffer().get(0, imp);
+    NativeInPlace.applyKeepRule(weights, imp, TopS.keepRule(imp, s), out);
   }
 
   // --- elementwise ---
