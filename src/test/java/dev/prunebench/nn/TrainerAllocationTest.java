@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * After the first step an SGD step allocates nothing on the heap: the trainer's workspaces are
  * created once per training ({@link SgdSession}) and every kernel of the step writes into them. The
- * JVM's per-thread allocation counter ({@code com.sun.management.ThreadMXBean}) is read around 200
- * steps after 300 warm-up steps (enough for C2 to compile the kernels, so escape analysis has removed
+ * JVM's per-thread allocation counter ({@code com.sun.management.ThreadMXBean}) is read around 100
+ * steps after 200 warm-up steps (enough for C2 to compile the kernels, so escape analysis has removed
  * what it can). The native side is {@code linalg.openblas.NativeTrainingMemoryTest}.
  *
  * <p>Tolerance: 1024 bytes per step on average, a constant. The step updates 2 · 7400 doubles
@@ -51,12 +51,12 @@ class TrainerAllocationTest {
     Digits data = TestData.clusters(640, 64, 10, 0.5, 21, true);
     NetParams init = NetParams.heNormal(64, 100, 10, 22);
     try (SgdSession<?> s = SgdSession.open(b, init, everyThirdPruned(init), data, new SgdConfig(0.01, 0.9, 64, 1, 23))) {
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 200; i++) {
         s.step((i % 10) * 64);
       }
       com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long id = Thread.currentThread().getId();
-      int steps = 200;
+      int steps = 100;
       long before = mx.getThreadAllocatedBytes(id);
       double sink = 0;
       for (int i = 0; i < steps; i++) {
