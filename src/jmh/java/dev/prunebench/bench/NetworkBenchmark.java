@@ -32,8 +32,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * library-native and created in {@code @Setup}:
  * <ul>
  *   <li>{@code trainingStep}: one SGD step (batch 64, momentum 0.9): gather the batch, forward,
- *       backward, the fused momentum update; allocates nothing ({@code -prof gc}:
- *       {@code gc.alloc.rate.norm} ≈ 0 B/op);
+ *       backward, the fused momentum update; the step itself allocates nothing
+ *       ({@code TrainerAllocationTest}; {@code -prof gc} shows only JMH's own per-iteration
+ *       bookkeeping spread over the operations, tens of bytes per op);
  *   <li>{@code trainingEpoch}: one epoch over {@code samples} digits (batch 64, momentum 0.9), then
  *       loss and accuracy on the training set (the shared numpy tool's row
  *       {@code net-sgd-epoch-8000x1024} runs it with samples = 8000, the paper's size);
@@ -116,11 +117,14 @@ public class NetworkBenchmark {
     return TwoLayerNetwork.hessianDiagonal(be, net, hessianData);
   }
 
-  /** The measured SGD step: the next mini-batch of the current order, wrapping around. */
+  /**
+   * The measured SGD step: the next full mini-batch of the current order, wrapping around before a
+   * shorter last batch (whose workspace would be created, once, inside the measurement).
+   */
   public double stepOnce() {
     double loss = training.step(nextStart);
     nextStart += SGD.batchSize();
-    if (nextStart >= training.size()) {
+    if (nextStart + SGD.batchSize() > training.size()) {
       nextStart = 0;
     }
     return loss;
