@@ -16,13 +16,7 @@ public final class Checks {
 
   /** Rejects NaN and infinite entries, naming the first one found. */
   public static void requireFinite(String name, Matrix m) {
-    for (int k = 0; k < m.size(); k++) {
-      double v = m.getFlat(k);
-      if (!Double.isFinite(v)) {
-        throw new NonFiniteInputException(name + ": entry (" + (k / m.cols()) + ", " + (k % m.cols())
-            + ") is " + v + "; inputs must be finite");
-      }
-    }
+    requireFinite(name, m.data(), m.cols()); // the backing array itself: one streaming pass, no copy
   }
 
   /** Rejects NaN and infinite entries of a raw row-major array. */

@@ -10,11 +10,38 @@ package dev.prunebench.linalg;
 public interface Conversions<M> {
 
   /**
-   * Copies a boundary matrix into a new library-native matrix.
+   * Copies a boundary matrix into a new library-native matrix: {@link #fromBoundary(String, Matrix)}
+   * with the argument named {@code "matrix"}.
+   *
+   * @param m not modified; every entry finite
+   * @throws IllegalArgumentException naming the first non-finite entry
+   */
+  default M fromBoundary(Matrix m) {
+    return fromBoundary("matrix", m);
+  }
+
+  /**
+   * Copies a boundary matrix into a new library-native matrix. This is where data enters a pipeline,
+   * so this is where the project's one validation rule applies: a NaN or ±∞ entry is rejected with an
+   * {@link IllegalArgumentException} naming {@code name} and the first bad entry (row-major order),
+   * the same on every backend. Kernels on native matrices then never rescan their inputs.
+   *
+   * @param name the argument's name, for the message
+   * @param m not modified
+   */
+  default M fromBoundary(String name, Matrix m) {
+    Checks.requireFinite(name, m);
+    return fromFiniteBoundary(m);
+  }
+
+  /**
+   * The library's copy of a boundary matrix already known to be finite (checked by
+   * {@link #fromBoundary(String, Matrix)}, or computed inside the backend from native matrices);
+   * implementations only convert.
    *
    * @param m not modified
    */
-  M fromBoundary(Matrix m);
+  M fromFiniteBoundary(Matrix m);
 
   /**
    * Copies a library-native matrix into a new boundary matrix.

@@ -19,7 +19,7 @@ package dev.prunebench.linalg;
  * @param <M> the library-native matrix type
  */
 public interface LinearAlgebraBackend<M>
-    extends Conversions<M>, LeastSquares<M>, Products<M>, Elementwise<M>, Thresholding<M> {
+    extends Conversions<M>, LeastSquares<M>, Products<M>, Elementwise<M>, Thresholding<M>, NetworkKernels<M> {
 
   /** Library, version and threads actually used. */
   BackendInfo info();
@@ -27,22 +27,21 @@ public interface LinearAlgebraBackend<M>
   @Override
   default M keepMask(M importance, int s) {
     Matrix imp = toBoundary(importance);
-    return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(), TopS.keepMask(imp.data(), s)));
+    return fromFiniteBoundary(Matrix.wrap(imp.rows(), imp.cols(), TopS.keepMask(imp.data(), s)));
   }
 
   @Override
   default M keepMaskPerGroup(M importance, int[] groupSizes, double keepFraction) {
     Matrix imp = toBoundary(importance);
-    return fromBoundary(Matrix.wrap(imp.rows(), imp.cols(),
+    return fromFiniteBoundary(Matrix.wrap(imp.rows(), imp.cols(),
         TopS.keepMaskPerGroup(imp.data(), groupSizes, keepFraction)));
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Shared implementation: both operands cross to the boundary once, {@link TopS#hardThreshold}
-   * writes the kept weights directly (no intermediate mask, no Hadamard product), and the result
-   * crosses back once.
+   * <p>Shared implementation: a zero output and {@link #hardThresholdInto}, which writes the kept
+   * weights directly (no intermediate mask, no Hadamard product).
    */
   @Override
   default M hardThreshold(M weights, M importance, int s) {
@@ -50,8 +49,30 @@ public interface LinearAlgebraBackend<M>
       Checks.requireSameShape("weights", rows(weights), cols(weights), "importance", rows(importance),
           cols(importance));
     }
-    Matrix w = toBoundary(weights);
-    Matrix imp = toBoundary(importance);
-    return fromBoundary(Matrix.wrap(w.rows(), w.cols(), TopS.hardThreshold(w.data(), imp.data(), s)));
+    M out = zeros(rows(weights), cols(weights));
+    hardThresholdInto(weights, importance, s, out);
+    return out;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Shared implementation: {@link TopS#hardThresholdInto} on the backing arrays (entrywise
+   * selection does not depend on the layout, but ties are broken by flat index, so a column-major
+   * backend goes through row-major copies); a library that hides its storage copies in and out.
+   */
+  @Override
+  default void hardThresholdInto(M weights, M importance, int s, M out) {
+    Checks.requireSameShape("weights", rows(weights), cols(weights), "importance", rows(importance),
+        cols(importance));
+    Checks.requireSameShape("weights", rows(weights), cols(weights), "out", rows(out), cols(out));
+    boolean direct = storageOrder() == StorageOrder.ROW_MAJOR && storage(out) != null;
+    double[] w = direct ? storage(weights) : toBoundary(weights).data();
+    double[] imp = direct ? storage(importance) : toBoundary(importance).data();
+    double[] o = direct ? storage(out) : new double[w.length];
+    TopS.hardThresholdInto(w, imp, s, o);
+    if (!direct) {
+      assign(out, o);
+    }
   }
 }

@@ -10,8 +10,8 @@ import java.util.Arrays;
  *
  * <p>Entry (i, j) is stored at {@code data[i * cols + j]}. Both dimensions are at least 1: an empty
  * matrix is rejected, never silently carried along. Entries may be any double, NaN included, so that
- * a backend can report a NaN result faithfully; kernels reject non-finite <em>inputs</em>
- * (see {@link Checks#requireFinite(String, Matrix)}).
+ * a backend can report a NaN result faithfully; non-finite <em>inputs</em> are rejected where they
+ * enter a backend, by {@link Conversions#fromBoundary(String, Matrix)} (and kernels do not rescan).
  */
 public final class Matrix {
   private final int rows;

@@ -34,4 +34,12 @@ public interface Thresholding<M> {
    * pruning passes {@code diag(H) ∘ weights ∘ weights} (paper eq. 2.1).
    */
   M hardThreshold(M weights, M importance, int s);
+
+  /**
+   * {@link #hardThreshold} into a caller-owned {@code out} (same shape; every entry overwritten):
+   * allocates at most O(s)-sized selection buffers besides.
+   *
+   * @param out must be neither weights nor importance
+   */
+  void hardThresholdInto(M weights, M importance, int s, M out);
 }

@@ -47,6 +47,26 @@ public final class TopS {
     return out;
   }
 
+  /**
+   * {@link #hardThreshold(double[], double[], int)} into a caller-owned {@code out}, every entry of
+   * which is overwritten (numpy's {@code argpartition} into a preallocated output): besides
+   * {@code out} the selection allocates only its 4096-value sample and the candidates inside the
+   * sample's bracket (a few per cent of p), or, if the bracket misses, one copy of the importances.
+   *
+   * @param out same length as {@code weights}; must not be {@code weights} or {@code importance}
+   */
+  public static void hardThresholdInto(double[] weights, double[] importance, int s, double[] out) {
+    if (weights.length != importance.length || out.length != importance.length) {
+      throw new IllegalArgumentException("dimension mismatch: weights has " + weights.length
+          + " entries, importance " + importance.length + ", out " + out.length);
+    }
+    if (out == weights || out == importance) {
+      throw new IllegalArgumentException("out must not alias weights or importance");
+    }
+    java.util.Arrays.fill(out, 0.0);
+    markInto(importance, weights, 0, importance.length, s, out);
+  }
+
   /** The s-th largest value of {@code importance} (1-based s), i.e. the keep threshold. */
   public static double threshold(double[] importance, int s) {
     requireS(s, importance.length, "s");
@@ -115,23 +135,40 @@ public final class TopS {
    * at zero.
    */
   private static void markInto(double[] importance, double[] weights, int from, int len, int s, double[] out) {
-    requireS(s, len, "s");
+    KeepRule rule = keepRule(importance, from, len, s);
     if (s == 0) {
-      requireNoNaN(importance, from, len);
       return;
     }
-    Selection sel = s == len ? new Selection(Double.NEGATIVE_INFINITY, 0) : select(importance, from, len, s);
-    if (s == len) {
-      requireNoNaN(importance, from, len);
-    }
-    double t = sel.value;
-    int ties = s - sel.above;
+    double t = rule.threshold();
+    int ties = rule.ties();
     for (int k = from; k < from + len; k++) {
       double v = importance[k];
       if (v > t || (v == t && ties-- > 0)) {
         out[k] = weights == null ? 1.0 : weights[k];
       }
     }
+  }
+
+  /**
+   * The selection of {@code Π_s} as a rule a caller can apply in one pass over any storage: entry k is
+   * kept iff {@code importance[k] > threshold}, or {@code importance[k] == threshold} and it is among
+   * the first {@code ties} such entries in index order. With s = 0 nothing is kept (threshold +∞).
+   */
+  public record KeepRule(double threshold, int ties) {}
+
+  /** The {@link KeepRule} of the s largest entries of {@code importance}; rejects NaN. */
+  public static KeepRule keepRule(double[] importance, int s) {
+    return keepRule(importance, 0, importance.length, s);
+  }
+
+  private static KeepRule keepRule(double[] importance, int from, int len, int s) {
+    requireS(s, len, "s");
+    if (s == 0 || s == len) {
+      requireNoNaN(importance, from, len);
+      return s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
+    }
+    Selection sel = select(importance, from, len, s);
+    return new KeepRule(sel.value, s - sel.above);
   }
 
   private static void requireNoNaN(double[] a, int from, int len) {

@@ -1,7 +1,7 @@
 package dev.prunebench.nn;
 
 import dev.prunebench.linalg.LinearAlgebraBackend;
-import dev.prunebench.linalg.Matrix;
+import java.util.List;
 
 /**
  * The forward pass, gradient and exact Hessian diagonal of the two-layer network
@@ -23,6 +23,10 @@ import dev.prunebench.linalg.Matrix;
  * With {@code ∂f/∂V_kj = a_j e_k} and {@code ∂f/∂W_jl = M_j x_l V_{:,j}} that diagonal is the two
  * GEMMs above; no per-parameter loop.
  *
+ * <p>Everything runs on the backend's in-place and fused kernels
+ * ({@link dev.prunebench.linalg.NetworkKernels}) into workspaces allocated once: a training step
+ * allocates nothing, on the heap or natively.
+ *
  * @param <M> library-native matrix type
  */
 final class NetKernels<M> {
@@ -42,8 +46,9 @@ final class NetKernels<M> {
       this.v = v;
     }
 
+    /** Converts boundary weights; a non-finite entry is rejected here, naming W or V and the entry. */
     Weights(NetParams p) {
-      this(b.fromBoundary(p.w()), b.fromBoundary(p.v()));
+      this(b.fromBoundary("W", p.w()), b.fromBoundary("V", p.v()));
     }
 
     NetParams toBoundary() {
@@ -56,121 +61,120 @@ final class NetKernels<M> {
     }
   }
 
-  /** Activations of one forward pass. */
-  final class Forward {
+  /**
+   * The workspaces of one mini-batch size, allocated once and reused by every step: the batch X
+   * (n x d) and its labels, H = X Wᵀ and A = ReLU(H) (n x m), Z (n x K), G = (P − Y)/n written over
+   * by the fused softmax-cross-entropy kernel (n x K), G V ∘ 1[H &gt; 0] (n x m) and the gradient
+   * (∂L/∂W, ∂L/∂V). A step through {@link #gradient} then allocates nothing.
+   */
+  final class Workspace {
+    final M x;
+    final int[] labels;
+    final M h;
     final M a;
-    final M mask;
     final M z;
-    final M p;
+    final M g;
+    final M gh;
+    final Weights grad;
+    /** The mean loss of the last {@link #gradient} call. */
+    double lastLoss = Double.NaN;
 
-    Forward(M a, M mask, M z, M p) {
-      this.a = a;
-      this.mask = mask;
-      this.z = z;
-      this.p = p;
+    Workspace(int n, int d, int m, int classes) {
+      x = b.zeros(n, d);
+      labels = new int[n];
+      h = b.zeros(n, m);
+      a = b.zeros(n, m);
+      z = b.zeros(n, classes);
+      g = b.zeros(n, classes);
+      gh = b.zeros(n, m);
+      grad = new Weights(b.zeros(m, d), b.zeros(classes, m));
+    }
+
+    int rows() {
+      return b.rows(x);
+    }
+
+    /** Loads rows {@code order[from, from + n)} of the full data (native, no conversion) and their labels. */
+    void load(M xAll, int[] allLabels, int[] order, int from) {
+      b.gatherRows(xAll, order, from, x);
+      for (int r = 0; r < labels.length; r++) {
+        labels[r] = allLabels[order[from + r]];
+      }
+    }
+
+    /**
+     * Forward and backward pass on the loaded batch into {@link #grad}: five GEMMs into the
+     * workspaces and three fused one-pass kernels; returns the batch's mean loss.
+     */
+    double gradient(Weights net) {
+      b.gemm(false, true, 1.0, x, net.w, 0.0, h); // H = X Wᵀ
+      b.reluInto(h, a); // A = ReLU(H)
+      b.gemm(false, true, 1.0, a, net.v, 0.0, z); // Z = A Vᵀ
+      double loss = b.softmaxCrossEntropyGradient(z, labels, g); // G = (P − Y)/n
+      b.gemm(true, false, 1.0, g, a, 0.0, grad.v); // ∂L/∂V = Gᵀ A
+      b.gemm(false, false, 1.0, g, net.v, 0.0, gh); // G V
+      b.maskByPositive(gh, h); // ∘ 1[H > 0], in place on the GEMM output
+      b.gemm(true, false, 1.0, gh, x, 0.0, grad.w); // ∂L/∂W = ((G V) ∘ M)ᵀ X
+      return loss;
     }
 
     void release() {
-      b.release(a);
-      b.release(mask);
-      b.release(z);
-      b.release(p);
+      for (M t : List.of(x, h, a, z, g, gh)) {
+        b.release(t);
+      }
+      grad.release();
     }
   }
 
-  Forward forward(M x, Weights net) {
-    M h = b.multiplyTransB(x, net.w);
-    M a = b.relu(h);
-    M mask = b.reluMask(h);
-    b.release(h);
-    M z = b.multiplyTransB(a, net.v);
-    M p = b.softmaxRows(z);
-    return new Forward(a, mask, z, p);
-  }
-
-  /** The gradient (∂L/∂W, ∂L/∂V) of the mean loss over the n rows of x; y is the n x K one-hot. */
-  Weights gradient(M x, M y, Weights net, Forward f) {
-    int n = b.rows(x);
-    M diff = b.addScaled(f.p, -1.0, y);
-    M g = b.scale(diff, 1.0 / n);
-    b.release(diff);
-    M dv = b.multiplyTransA(g, f.a);
-    M ga = b.multiply(g, net.v);
-    b.release(g);
-    M gh = b.hadamard(ga, f.mask);
-    b.release(ga);
-    M dw = b.multiplyTransA(gh, x);
-    b.release(gh);
-    return new Weights(dw, dv);
-  }
-
   /** The exact diagonal of the Hessian of the mean loss over the rows of x (see class Javadoc). */
-  Weights hessianDiagonal(M x, Weights net, Forward f) {
+  Weights hessianDiagonal(M x, Weights net) {
     int n = b.rows(x);
-    // diag H_V = (P − P∘P)ᵀ (A∘A) / n
-    M pp = b.hadamard(f.p, f.p);
-    M pq = b.addScaled(f.p, -1.0, pp);
-    b.release(pp);
-    M aa = b.hadamard(f.a, f.a);
-    M hvRaw = b.multiplyTransA(pq, aa);
+    int m = b.rows(net.w);
+    int classes = b.rows(net.v);
+    M h = b.zeros(n, m);
+    M a = b.zeros(n, m);
+    M p = b.zeros(n, classes);
+    b.gemm(false, true, 1.0, x, net.w, 0.0, h);
+    b.reluInto(h, a);
+    b.gemm(false, true, 1.0, a, net.v, 0.0, p);
+    b.softmaxRowsInto(p, p);
+    // diag H_V = (P − P∘P)ᵀ (A∘A) / n; the 1/n is a separate scaling (not dgemm's α) so the bits
+    // match the unfused computation on every backend
+    M hv = b.zeros(classes, m);
+    M pq = b.zeros(n, classes);
+    b.bernoulliVarianceInto(p, pq);
+    b.squareInto(a, a);
+    b.gemm(true, false, 1.0, pq, a, 0.0, hv);
+    b.scaleInPlace(1.0 / n, hv);
     b.release(pq);
-    b.release(aa);
-    M hv = b.scale(hvRaw, 1.0 / n);
-    b.release(hvRaw);
-    // S = P (V∘V) − (P V)∘(P V): the per-sample, per-unit variance of V_{:,j} under p
-    M vv = b.hadamard(net.v, net.v);
-    M pvv = b.multiply(f.p, vv);
+    // S = P (V∘V) − (P V)∘(P V), masked by 1[H > 0] in place: a holds P (V∘V) from here on
+    M vv = b.zeros(classes, m);
+    b.squareInto(net.v, vv);
+    b.gemm(false, false, 1.0, p, vv, 0.0, a);
     b.release(vv);
-    M pv = b.multiply(f.p, net.v);
-    M pv2 = b.hadamard(pv, pv);
+    M pv = b.zeros(n, m);
+    b.gemm(false, false, 1.0, p, net.v, 0.0, pv);
+    b.maskedVarianceInPlace(a, pv, h);
     b.release(pv);
-    M s = b.addScaled(pvv, -1.0, pv2);
-    b.release(pvv);
-    b.release(pv2);
-    M ms = b.hadamard(f.mask, s);
-    b.release(s);
-    M xx = b.hadamard(x, x);
-    M hwRaw = b.multiplyTransA(ms, xx);
-    b.release(ms);
+    b.release(p);
+    M xx = b.zeros(n, b.cols(x));
+    b.squareInto(x, xx);
+    b.release(h);
+    M hw = b.zeros(m, b.cols(x));
+    b.gemm(true, false, 1.0, a, xx, 0.0, hw);
+    b.scaleInPlace(1.0 / n, hw);
     b.release(xx);
-    M hw = b.scale(hwRaw, 1.0 / n);
-    b.release(hwRaw);
+    b.release(a);
     return new Weights(hw, hv);
   }
 
   /**
    * One step of SGD with heavy-ball momentum (the PyTorch convention): {@code buf ← μ buf + g},
-   * {@code net ← net − η buf}; with a mask, {@code net ← (net − η buf) ∘ mask} so pruned weights stay zero.
-   * Replaces the fields of net and buf, releasing the old matrices.
+   * {@code net ← net − η buf}; with a mask, {@code net ← (net − η buf) ∘ mask} so pruned weights stay
+   * zero. In place, one fused pass per layer.
    */
   void sgdStep(Weights net, Weights buf, Weights grad, double lr, double momentum, Weights mask) {
-    buf.w = momentumUpdate(buf.w, grad.w, momentum);
-    buf.v = momentumUpdate(buf.v, grad.v, momentum);
-    net.w = descend(net.w, buf.w, lr, mask == null ? null : mask.w);
-    net.v = descend(net.v, buf.v, lr, mask == null ? null : mask.v);
-  }
-
-  private M momentumUpdate(M buf, M g, double momentum) {
-    M scaled = b.scale(buf, momentum);
-    b.release(buf);
-    M next = b.addScaled(scaled, 1.0, g);
-    b.release(scaled);
-    return next;
-  }
-
-  private M descend(M net, M buf, double lr, M mask) {
-    M next = b.addScaled(net, -lr, buf);
-    b.release(net);
-    if (mask == null) {
-      return next;
-    }
-    M masked = b.hadamard(next, mask);
-    b.release(next);
-    return masked;
-  }
-
-  /** A zero matrix of the shape of {@code like}. */
-  M zerosLike(M like) {
-    return b.fromBoundary(Matrix.zeros(b.rows(like), b.cols(like)));
+    b.momentumStep(net.w, buf.w, grad.w, lr, momentum, mask == null ? null : mask.w);
+    b.momentumStep(net.v, buf.v, grad.v, lr, momentum, mask == null ? null : mask.v);
   }
 }

@@ -52,7 +52,7 @@ public final class Pruning {
 
   private static <M> Matrix mask(LinearAlgebraBackend<M> b, Matrix importance, int[] groups, PruningScope scope,
       double fraction) {
-    M imp = b.fromBoundary(importance);
+    M imp = b.fromBoundary("importance", importance);
     M mask = switch (scope) {
       case GLOBAL -> b.keepMask(imp, keepCount(importance.size(), fraction));
       case LAYERWISE -> b.keepMaskPerGroup(imp, groups, fraction);

@@ -4,16 +4,18 @@ import dev.prunebench.data.Digits;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.NonFiniteInputException;
-import dev.prunebench.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * Trains the two-layer network by mini-batch SGD with momentum on the mean cross-entropy loss
  * (paper eq. 4.1) until interpolation or the epoch cap, entirely through the backend's kernels
  * (weights and momentum buffers stay library-native between steps). Same initial weights, data,
  * {@link SgdConfig} and backend give the same final weights bit for bit.
+ *
+ * <p>Workspaces (the batch, activations, gradient, momentum buffers) are allocated once per
+ * training and reused: after the first, a step allocates nothing on the heap or natively
+ * ({@link SgdSession}, {@code TrainerAllocationTest}).
  *
  * <p>With a mask (lottery retraining, Frankle and Carbin, paper ref. [20]) the initial weights are
  * multiplied by the mask and every step is followed by the same multiplication, so pruned weights
@@ -87,75 +89,23 @@ public final class Trainer {
       throw new IllegalArgumentException("init: network is d=" + init.inputDim() + ", K=" + init.classes()
           + " but the data is d=" + train.dimension() + ", K=" + train.classes());
     }
-    NetKernels<M> k = new NetKernels<>(b);
-    int n = train.size();
-    int d = train.dimension();
-    int classes = train.classes();
-    double[] xAll = train.images().toArray();
-    int[] labels = train.labels();
-    M xFull = b.fromBoundary(train.images());
-    NetKernels<M>.Weights m = mask == null ? null : k.new Weights(mask);
-    NetKernels<M>.Weights net = k.new Weights(mask == null ? init : init.hadamard(mask));
-    NetKernels<M>.Weights buf = k.new Weights(k.zerosLike(net.w), k.zerosLike(net.v));
-    RandomGenerator rng = Rng.of(cfg.shuffleSeed());
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
+    SgdSession<M> session = SgdSession.create(b, init, mask, train, cfg);
     List<EpochStats> history = new ArrayList<>();
-    EpochStats stats = stats(k, xFull, labels, net, 0);
+    EpochStats stats = session.stats(0);
     history.add(stats);
     listener.onEpoch(label, stats);
     int epoch = 0;
     // Checked once per epoch: a non-finite loss ends the run (it cannot recover from non-finite weights).
     while (stats.trainAccuracy() < 1.0 && epoch < cfg.maxEpochs() && Double.isFinite(stats.trainLoss())) {
       epoch++;
-      shuffle(order, rng);
-      for (int start = 0; start < n; start += cfg.batchSize()) {
-        int rows = Math.min(cfg.batchSize(), n - start);
-        double[] xb = new double[rows * d];
-        double[] yb = new double[rows * classes];
-        for (int r = 0; r < rows; r++) {
-          int i = order[start + r];
-          System.arraycopy(xAll, i * d, xb, r * d, d);
-          yb[r * classes + labels[i]] = 1.0;
-        }
-        M x = b.fromBoundary(Matrix.wrap(rows, d, xb));
-        M y = b.fromBoundary(Matrix.wrap(rows, classes, yb));
-        NetKernels<M>.Forward f = k.forward(x, net);
-        NetKernels<M>.Weights g = k.gradient(x, y, net, f);
-        f.release();
-        k.sgdStep(net, buf, g, cfg.learningRate(), cfg.momentum(), m);
-        g.release();
-        b.release(x);
-        b.release(y);
-      }
-      stats = stats(k, xFull, labels, net, epoch);
+      session.epoch();
+      stats = session.stats(epoch);
       history.add(stats);
       listener.onEpoch(label, stats);
     }
-    NetParams out = net.toBoundary();
-    net.release();
-    buf.release();
-    if (m != null) {
-      m.release();
-    }
-    b.release(xFull);
+    NetParams out = session.weights();
+    session.close();
     return new TrainingResult(out, epoch, stats.trainAccuracy() == 1.0, history,
-        TrainingResult.diverged(stats, classes, mask != null));
-  }
-
-  private static <M> EpochStats stats(NetKernels<M> k, M x, int[] labels, NetKernels<M>.Weights net, int epoch) {
-    Evaluation e = TwoLayerNetwork.evaluate(k, x, labels, net, false);
-    return new EpochStats(epoch, e.loss(), e.accuracy());
-  }
-
-  private static void shuffle(int[] a, RandomGenerator rng) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+        TrainingResult.diverged(stats, train.classes(), mask != null));
   }
 }

@@ -38,7 +38,7 @@ public final class TwoLayerNetwork {
 
   private static <M> Evaluation evaluateCaptured(LinearAlgebraBackend<M> b, NetParams net, Digits data) {
     NetKernels<M> k = new NetKernels<>(b);
-    M x = b.fromBoundary(data.images());
+    M x = b.fromBoundary("images", data.images());
     Evaluation e = evaluate(k, x, data.labels(), k.new Weights(net), true);
     b.release(x);
     return e;
@@ -90,28 +90,25 @@ public final class TwoLayerNetwork {
 
   private static <M> NetParams gradientCaptured(LinearAlgebraBackend<M> b, NetParams net, Digits data) {
     NetKernels<M> k = new NetKernels<>(b);
-    M x = b.fromBoundary(data.images());
-    M y = b.fromBoundary(data.oneHot());
-    NetKernels<M>.Weights w = k.new Weights(net);
-    NetKernels<M>.Forward f = k.forward(x, w);
-    NetKernels<M>.Weights g = k.gradient(x, y, w, f);
-    NetParams out = g.toBoundary();
-    f.release();
-    g.release();
-    w.release();
+    NetKernels<M>.Workspace w = k.new Workspace(data.size(), net.inputDim(), net.w().rows(), net.classes());
+    M x = b.fromBoundary("images", data.images());
+    b.copyInto(x, w.x);
     b.release(x);
-    b.release(y);
+    System.arraycopy(data.labels(), 0, w.labels, 0, data.size());
+    NetKernels<M>.Weights weights = k.new Weights(net);
+    w.gradient(weights);
+    NetParams out = w.grad.toBoundary();
+    w.release();
+    weights.release();
     return out;
   }
 
   private static <M> NetParams hessianCaptured(LinearAlgebraBackend<M> b, NetParams net, Digits data) {
     NetKernels<M> k = new NetKernels<>(b);
-    M x = b.fromBoundary(data.images());
+    M x = b.fromBoundary("images", data.images());
     NetKernels<M>.Weights w = k.new Weights(net);
-    NetKernels<M>.Forward f = k.forward(x, w);
-    NetKernels<M>.Weights h = k.hessianDiagonal(x, w, f);
+    NetKernels<M>.Weights h = k.hessianDiagonal(x, w);
     NetParams out = h.toBoundary();
-    f.release();
     h.release();
     w.release();
     b.release(x);
@@ -120,13 +117,16 @@ public final class TwoLayerNetwork {
 
   private static <M> Matrix logitsCaptured(LinearAlgebraBackend<M> b, NetParams net, Matrix xb) {
     NetKernels<M> k = new NetKernels<>(b);
-    M x = b.fromBoundary(xb);
+    M x = b.fromBoundary("x", xb);
     NetKernels<M>.Weights w = k.new Weights(net);
-    NetKernels<M>.Forward f = k.forward(x, w);
-    Matrix z = b.toBoundary(f.z);
-    f.release();
+    M h = b.multiplyTransB(x, w.w);
+    M a = b.relu(h);
+    M z = b.multiplyTransB(a, w.v);
+    Matrix out = b.toBoundary(z);
+    for (M t : java.util.List.of(h, a, z, x)) {
+      b.release(t);
+    }
     w.release();
-    b.release(x);
-    return z;
+    return out;
   }
 }

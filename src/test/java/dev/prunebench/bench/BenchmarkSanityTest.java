@@ -193,6 +193,69 @@ class BenchmarkSanityTest {
     }
   }
 
+  /**
+   * The native benchmarks at width 8 on 20 samples (one mini-batch of 20 when the batch is 64): the
+   * native gradient equals the boundary one, one step moves the weights to θ − η g (the momentum
+   * buffer starts at zero), and an epoch and its evaluation agree with the reference backend. Entries
+   * are sums of ≤ 20·784 products, so backends agree to ≈ 1e-15 relative per step; an epoch is one
+   * step here, so 1e-10 relative still flags only a wrong kernel.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void networkTrainingBenchmarksComputeTheReferenceStep(Backend backend) {
+    requireAvailable(backend);
+    Function<Backend, NetworkBenchmark> make = b -> {
+      NetworkBenchmark s = new NetworkBenchmark();
+      s.backend = b;
+      s.parallelism = Parallelism.ALL_CORES;
+      s.width = 8;
+      s.samples = 20;
+      s.setup();
+      return s;
+    };
+    NetworkBenchmark got = make.apply(backend);
+    NetworkBenchmark want = make.apply(Backend.REFERENCE);
+    dev.prunebench.nn.NetParams boundary = want.gradientOnce();
+    double loss = got.gradientNativeOnce();
+    assertThat(loss).as("batch loss of a 10-class network near initialisation").isBetween(0.1, 20.0);
+    dev.prunebench.nn.NetParams nativeGrad = got.gradient128.lastGradient();
+    assertThat(relDiff(nativeGrad, boundary)).as("%s native gradient", backend).isLessThan(1e-10);
+
+    dev.prunebench.nn.NetParams before = got.training.weights();
+    dev.prunebench.nn.NetParams full = dev.prunebench.nn.TwoLayerNetwork.gradient(want.be, before,
+        got.hessianData);
+    got.stepOnce();
+    dev.prunebench.nn.NetParams after = got.training.weights();
+    double lr = NetworkBenchmark.SGD.learningRate();
+    dev.prunebench.nn.NetParams expected = new dev.prunebench.nn.NetParams(descend(before.w(), full.w(), lr),
+        descend(before.v(), full.v(), lr));
+    assertThat(relDiff(after, expected)).as("%s one step", backend).isLessThan(1e-10);
+
+    want.stepOnce();
+    dev.prunebench.nn.EpochStats e = got.epochOnce();
+    dev.prunebench.nn.EpochStats r = want.epochOnce();
+    assertThat(e.trainAccuracy()).as("%s accuracy after an epoch", backend).isEqualTo(r.trainAccuracy());
+    assertThat(Math.abs(e.trainLoss() - r.trainLoss()) / r.trainLoss()).isLessThan(1e-10);
+    assertThat(relDiff(got.training.weights(), want.training.weights())).as("%s weights after the epoch",
+        backend).isLessThan(1e-10);
+    got.tearDown();
+    want.tearDown();
+  }
+
+  /** θ − η g, entrywise. */
+  private static Matrix descend(Matrix theta, Matrix g, double lr) {
+    double[] t = theta.toArray();
+    for (int k = 0; k < t.length; k++) {
+      t[k] -= lr * g.getFlat(k);
+    }
+    return Matrix.of(theta.rows(), theta.cols(), t);
+  }
+
+  private static double relDiff(dev.prunebench.nn.NetParams a, dev.prunebench.nn.NetParams b) {
+    double scale = Math.max(max(b.w()), max(b.v()));
+    return Math.max(a.w().maxAbsDiff(b.w()), a.v().maxAbsDiff(b.v())) / scale;
+  }
+
   private static double max(Matrix m) {
     return Arrays.stream(m.toArray()).map(Math::abs).max().orElse(0);
   }

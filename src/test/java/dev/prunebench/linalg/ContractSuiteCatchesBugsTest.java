@@ -35,6 +35,10 @@ class ContractSuiteCatchesBugsTest {
         case CONVERSION_COLUMN_MAJOR -> ConversionContractTest.roundTrip(m, label);
         case FIRST_RHS_ONLY -> LeastSquaresContractTest.fullRankSolve(m, label,
             new Case(MatrixClass.GAUSSIAN, 50, 30));
+        case GEMM_BETA_IGNORED -> InPlaceContractTest.gemm(m, label, new InPlaceContractTest.Shape(9, 13));
+        case MOMENTUM_STEP_IGNORES_MASK, CROSS_ENTROPY_GRADIENT_NOT_AVERAGED, RELU_BACKWARD_AT_ZERO ->
+            InPlaceContractTest.fused(m, label, new InPlaceContractTest.Shape(9, 13));
+        case KERNEL_RESCANS_FOR_NAN -> ValidationContractTest.pipelineNan(m, label);
         case MULTIPLY_UNCHECKED -> {
           SoftAssertions soft = new SoftAssertions();
           BadInputContractTest.badInputs(m, label, soft);

@@ -30,7 +30,17 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
     /** Only the first right-hand side is solved; its solution is copied to every column. */
     FIRST_RHS_ONLY,
     /** Dimension mismatches in multiply are not checked (the library throws its own error). */
-    MULTIPLY_UNCHECKED
+    MULTIPLY_UNCHECKED,
+    /** gemm ignores β: C is overwritten instead of accumulated into. */
+    GEMM_BETA_IGNORED,
+    /** The momentum step forgets the pruning mask. */
+    MOMENTUM_STEP_IGNORES_MASK,
+    /** The fused softmax-cross-entropy gradient forgets the 1/n of the mean. */
+    CROSS_ENTROPY_GRADIENT_NOT_AVERAGED,
+    /** The ReLU backward lets gradients through where h = 0 (1[h ≥ 0] instead of 1[h &gt; 0]). */
+    RELU_BACKWARD_AT_ZERO,
+    /** A kernel rescans its inputs and throws on a NaN computed inside the pipeline. */
+    KERNEL_RESCANS_FOR_NAN
   }
 
   private final LinearAlgebraBackend<M> d;
@@ -51,11 +61,85 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
   }
 
   @Override
-  public M fromBoundary(Matrix m) {
+  public M fromFiniteBoundary(Matrix m) {
     if (mutation == Mutation.CONVERSION_COLUMN_MAJOR) {
-      return d.fromBoundary(Matrix.of(m.rows(), m.cols(), m.transpose().toArray()));
+      return d.fromFiniteBoundary(Matrix.of(m.rows(), m.cols(), m.transpose().toArray()));
     }
-    return d.fromBoundary(m);
+    return d.fromFiniteBoundary(m);
+  }
+
+  // ---- in place and fused: delegated, with their planted bugs
+
+  @Override
+  public M zeros(int rows, int cols) {
+    return d.zeros(rows, cols);
+  }
+
+  @Override
+  public double[] storage(M m) {
+    return d.storage(m);
+  }
+
+  @Override
+  public StorageOrder storageOrder() {
+    return d.storageOrder();
+  }
+
+  @Override
+  public void assign(M dst, double[] rowMajor) {
+    d.assign(dst, rowMajor);
+  }
+
+  @Override
+  public void multiplyInto(boolean transA, boolean transB, M a, M b, M c) {
+    d.multiplyInto(transA, transB, a, b, c);
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, double alpha, M a, M b, double beta, M c) {
+    d.gemm(transA, transB, alpha, a, b, mutation == Mutation.GEMM_BETA_IGNORED ? 0.0 : beta, c);
+  }
+
+  @Override
+  public void reluInto(M h, M a) {
+    rescan(h);
+    d.reluInto(h, a);
+  }
+
+  @Override
+  public void maskByPositive(M g, M h) {
+    if (mutation != Mutation.RELU_BACKWARD_AT_ZERO) {
+      d.maskByPositive(g, h);
+      return;
+    }
+    double[] gv = d.toBoundary(g).toArray();
+    Matrix hb = d.toBoundary(h);
+    for (int k = 0; k < gv.length; k++) {
+      gv[k] *= hb.getFlat(k) >= 0 ? 1.0 : 0.0;
+    }
+    d.assign(g, gv);
+  }
+
+  @Override
+  public double softmaxCrossEntropyGradient(M z, int[] labels, M g) {
+    double loss = d.softmaxCrossEntropyGradient(z, labels, g);
+    if (mutation == Mutation.CROSS_ENTROPY_GRADIENT_NOT_AVERAGED) {
+      d.scaleInPlace(d.rows(z), g);
+    }
+    return loss;
+  }
+
+  @Override
+  public void momentumStep(M theta, M buf, M g, double learningRate, double momentum, M mask) {
+    d.momentumStep(theta, buf, g, learningRate, momentum,
+        mutation == Mutation.MOMENTUM_STEP_IGNORES_MASK ? null : mask);
+  }
+
+  /** The planted rescan: what the kernels did before the one validation rule. */
+  private void rescan(M m) {
+    if (mutation == Mutation.KERNEL_RESCANS_FOR_NAN) {
+      Checks.requireFinite("a", d.toBoundary(m));
+    }
   }
 
   @Override
@@ -88,7 +172,7 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
     }
     if (mutation == Mutation.FIRST_RHS_ONLY && d.cols(y) > 1) {
       Matrix yb = d.toBoundary(y);
-      M y0 = d.fromBoundary(Naive.column(yb, 0));
+      M y0 = d.fromFiniteBoundary(Naive.column(yb, 0));
       Matrix t0 = d.toBoundary(d.solveMinNorm(x, y0, algorithm, rcond));
       double[] out = new double[t0.rows() * yb.cols()];
       for (int i = 0; i < t0.rows(); i++) {
@@ -96,7 +180,7 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
           out[i * yb.cols() + j] = t0.get(i, 0);
         }
       }
-      return d.fromBoundary(Matrix.of(t0.rows(), yb.cols(), out));
+      return d.fromFiniteBoundary(Matrix.of(t0.rows(), yb.cols(), out));
     }
     M theta = d.solveMinNorm(x, y, algorithm, rcond);
     if (mutation == Mutation.NOT_MINIMUM_NORM && algorithm == LeastSquaresAlgorithm.SVD) {
@@ -109,7 +193,7 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
       for (int k = 0; k < t.length; k++) {
         t[k] += 1e-8 * nullPart.getFlat(k);
       }
-      return d.fromBoundary(Matrix.of(xb.cols(), d.cols(y), t));
+      return d.fromFiniteBoundary(Matrix.of(xb.cols(), d.cols(y), t));
     }
     return theta;
   }
@@ -149,11 +233,12 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
     }
     double[] v = d.toBoundary(c).toArray();
     v[v.length - 1] *= 1 + 1e-12;
-    return d.fromBoundary(Matrix.of(d.rows(c), d.cols(c), v));
+    return d.fromFiniteBoundary(Matrix.of(d.rows(c), d.cols(c), v));
   }
 
   @Override
   public M relu(M a) {
+    rescan(a);
     return d.relu(a);
   }
 
@@ -194,7 +279,7 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
         p[i * zb.cols() + j] /= sum;
       }
     }
-    return d.fromBoundary(Matrix.of(zb.rows(), zb.cols(), p));
+    return d.fromFiniteBoundary(Matrix.of(zb.rows(), zb.cols(), p));
   }
 
   @Override
@@ -222,7 +307,7 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
     for (int k = 0; k < m.length; k++) {
       back[k] = m[m.length - 1 - k];
     }
-    return d.fromBoundary(Matrix.of(imp.rows(), imp.cols(), back));
+    return d.fromFiniteBoundary(Matrix.of(imp.rows(), imp.cols(), back));
   }
 
   @Override

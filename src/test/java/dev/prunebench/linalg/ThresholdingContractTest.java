@@ -49,11 +49,12 @@ class ThresholdingContractTest {
       double[] imp = new double[p];
       double[] w = new double[p];
       for (int k = 0; k < p; k++) {
-        // every third trial: few distinct values (many ties); every fifth: also ±0.0 and ±∞ (legal,
-        // only NaN is excluded); otherwise signed Gaussians
+        // every third trial: few distinct values (many ties); every fifth: also ±0.0 and the extreme
+        // finite values (±∞ cannot enter: fromBoundary rejects every non-finite entry); otherwise
+        // signed Gaussians
         imp[k] = trial % 3 == 0 ? rng.nextInt(4) : rng.nextGaussian();
         if (trial % 5 == 1) {
-          double[] special = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0};
+          double[] special = {0.0, -0.0, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0};
           imp[k] = special[rng.nextInt(special.length)];
         }
         w[k] = rng.nextGaussian();
@@ -66,6 +67,9 @@ class ThresholdingContractTest {
         double[] want = bruteForce(imp, 0, p, s, new double[p]);
         Matrix mask = Check.take(b, b.keepMask(im, s));
         Matrix kept = Check.take(b, b.hardThreshold(wm, im, s));
+        M into = b.zeros(rows, cols);
+        b.hardThresholdInto(wm, im, s, into);
+        assertThat(Check.take(b, into)).as("hardThresholdInto equals hardThreshold").isEqualTo(kept);
         assertThat(mask.rows()).isEqualTo(rows);
         assertThat(mask.cols()).isEqualTo(cols);
         for (int k = 0; k < p; k++) {

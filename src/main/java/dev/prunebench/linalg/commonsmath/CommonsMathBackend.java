@@ -77,7 +77,7 @@ public final class CommonsMathBackend implements LinearAlgebraBackend<BlockRealM
 
   /** Fills Commons' block layout directly from the row-major data (one copy). */
   @Override
-  public BlockRealMatrix fromBoundary(Matrix m) {
+  public BlockRealMatrix fromFiniteBoundary(Matrix m) {
     int rows = m.rows();
     int cols = m.cols();
     double[][] blocks = BlockRealMatrix.createBlocksLayout(rows, cols);
@@ -185,6 +185,40 @@ public final class CommonsMathBackend implements LinearAlgebraBackend<BlockRealM
 
   private static BlockRealMatrix rowVector(double[] v) {
     return new BlockRealMatrix(new double[][] {v});
+  }
+
+  // ---- in place
+  //
+  // Commons Math 3.6.1 hides BlockRealMatrix's block array and has no product into an existing
+  // matrix, so storage() stays null: the shared in-place kernels copy operands out and results back
+  // (correct on this backend, but not allocation-free), and multiplyInto copies the library's product.
+
+  @Override
+  public BlockRealMatrix zeros(int rows, int cols) {
+    return new BlockRealMatrix(rows, cols);
+  }
+
+  @Override
+  public void assign(BlockRealMatrix dst, double[] rowMajor) {
+    int cols = dst.getColumnDimension();
+    dst.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+      @Override
+      public double visit(int row, int column, double value) {
+        return rowMajor[row * cols + column];
+      }
+    });
+  }
+
+  @Override
+  public void multiplyInto(boolean transA, boolean transB, BlockRealMatrix a, BlockRealMatrix b,
+      BlockRealMatrix c) {
+    BlockRealMatrix p = transA ? a.transpose().multiply(b) : transB ? a.multiply(b.transpose()) : a.multiply(b);
+    c.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+      @Override
+      public double visit(int row, int column, double value) {
+        return p.getEntry(row, column);
+      }
+    });
   }
 
   // ---- products

@@ -85,7 +85,7 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   // ---- conversions
 
   @Override
-  public DMatrixRMaj fromBoundary(Matrix m) {
+  public DMatrixRMaj fromFiniteBoundary(Matrix m) {
     DMatrixRMaj d = new DMatrixRMaj(m.rows(), m.cols());
     m.copyInto(d.data, 0);
     return d;
@@ -164,6 +164,29 @@ public final class EjmlBackend implements LinearAlgebraBackend<DMatrixRMaj> {
   public DMatrixRMaj multiplyTransB(DMatrixRMaj a, DMatrixRMaj b) {
     Checks.requireInner("A·Bᵀ", a.numCols, b.numCols, a.numRows, a.numCols, b.numRows, b.numCols);
     return ops.multTransB(a, b);
+  }
+
+  // ---- in place: EJML's own products into C; the rest is the shared FlatKernels code on data
+
+  @Override
+  public DMatrixRMaj zeros(int rows, int cols) {
+    return new DMatrixRMaj(rows, cols);
+  }
+
+  /** The data array, unless a reshape left it longer than the matrix (then the copying fallback). */
+  @Override
+  public double[] storage(DMatrixRMaj m) {
+    return m.data.length == m.getNumElements() ? m.data : null;
+  }
+
+  @Override
+  public void multiplyInto(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+    ops.multInto(transA, transB, a, b, c);
+  }
+
+  @Override
+  public void assign(DMatrixRMaj dst, double[] rowMajor) {
+    System.arraycopy(rowMajor, 0, dst.data, 0, dst.getNumElements());
   }
 
   // ---- elementwise (paper Section 4 network)

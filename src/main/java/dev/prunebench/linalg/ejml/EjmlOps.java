@@ -55,6 +55,27 @@ final class EjmlOps {
     return concurrent ? EjmlConcurrency.getMaxThreads() : 1;
   }
 
+  /** {@code C = op(A) · op(B)} into the caller's c (EJML's {@code mult(a, b, c)}); not both transposed. */
+  void multInto(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+    if (transA) {
+      if (concurrent) {
+        CommonOps_MT_DDRM.multTransA(a, b, c);
+      } else {
+        CommonOps_DDRM.multTransA(a, b, c);
+      }
+    } else if (transB) {
+      if (concurrent) {
+        CommonOps_MT_DDRM.multTransB(a, b, c);
+      } else {
+        CommonOps_DDRM.multTransB(a, b, c);
+      }
+    } else if (concurrent) {
+      CommonOps_MT_DDRM.mult(a, b, c);
+    } else {
+      CommonOps_DDRM.mult(a, b, c);
+    }
+  }
+
   /** {@code A · B} into a new matrix. */
   DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
     DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);

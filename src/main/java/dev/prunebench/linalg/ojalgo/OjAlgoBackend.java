@@ -87,7 +87,7 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
   // ---- conversions -------------------------------------------------------------------------------
 
   @Override
-  public R064Store fromBoundary(Matrix m) {
+  public R064Store fromFiniteBoundary(Matrix m) {
     return ColumnMajorKernels.fromRowMajor(m);
   }
 
@@ -120,16 +120,7 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
 
   @Override
   public R064Store lsHessianDiagonal(R064Store x) {
-    R064Store h = ColumnMajorKernels.lsHessianDiagonal(x);
-    // a NaN or ±∞ entry makes its column's sum non-finite: only then scan X to name it, so a finite
-    // X costs one streaming pass instead of two
-    for (double v : h.data) {
-      if (!Double.isFinite(v)) {
-        ColumnMajorKernels.requireFinite("X", x);
-        break;
-      }
-    }
-    return h;
+    return ColumnMajorKernels.lsHessianDiagonal(x);
   }
 
   // ---- products ----------------------------------------------------------------------------------
@@ -163,6 +154,37 @@ public final class OjAlgoBackend implements LinearAlgebraBackend<R064Store> {
     R064Store c = ColumnMajorKernels.make(a.getRowDim(), b.getRowDim());
     return OjAlgoThreads.call(parallelism, () -> {
       c.fillByMultiplying(a, b.transpose());
+      return c;
+    });
+  }
+
+  // ---- in place: fillByMultiplying into C; the rest is the shared FlatKernels code, column-major ----
+
+  @Override
+  public R064Store zeros(int rows, int cols) {
+    return ColumnMajorKernels.make(rows, cols);
+  }
+
+  @Override
+  public double[] storage(R064Store m) {
+    return m.data;
+  }
+
+  @Override
+  public dev.prunebench.linalg.StorageOrder storageOrder() {
+    return dev.prunebench.linalg.StorageOrder.COLUMN_MAJOR;
+  }
+
+  @Override
+  public void multiplyInto(boolean transA, boolean transB, R064Store a, R064Store b, R064Store c) {
+    OjAlgoThreads.call(parallelism, () -> {
+      if (transA) {
+        c.fillByMultiplying(a.transpose(), b);
+      } else if (transB) {
+        c.fillByMultiplying(a, b.transpose());
+      } else {
+        c.fillByMultiplying(a, b);
+      }
       return c;
     });
   }

@@ -11,8 +11,9 @@ import java.nio.DoubleBuffer;
  * off-heap matrices. BLAS has {@code daxpy} and {@code dscal} for {@code a + αb} and {@code αa};
  * everything else is a plain Java loop. Those loops move the off-heap data through a small heap
  * chunk with bulk {@link DoubleBuffer} copies (memcpy), so the arithmetic itself is an ordinary,
- * vectorisable array loop, and the finiteness check runs on the same chunk. Inputs are never
- * modified; every method returns a new matrix.
+ * vectorisable array loop. No kernel scans for NaN (data is validated where it enters, in
+ * {@code fromBoundary}). Inputs are never modified; every method returns a new matrix (the in-place
+ * and fused kernels are {@link NativeInPlace}).
  */
 final class NativeElementwise {
   /** 4096 doubles = 32 KiB, about one L1 cache. */
@@ -59,9 +60,6 @@ final class NativeElementwise {
   /** {@code a + α b}: a copy of a, then {@code cblas_daxpy}. */
   static NativeMatrix addScaled(NativeMatrix a, double alpha, NativeMatrix b) {
     Checks.requireSameShape("a", a.rows(), a.cols(), "b", b.rows(), b.cols());
-    requireFiniteScalar("alpha", alpha);
-    a.requireFinite("a");
-    b.requireFinite("b");
     NativeMatrix c = a.copy();
     cblas_daxpy(c.size(), alpha, b.pointer(), 1, c.pointer(), 1);
     return c;
@@ -69,8 +67,6 @@ final class NativeElementwise {
 
   /** {@code α a}: a copy of a, then {@code cblas_dscal}. */
   static NativeMatrix scale(NativeMatrix a, double alpha) {
-    requireFiniteScalar("alpha", alpha);
-    a.requireFinite("a");
     NativeMatrix c = a.copy();
     cblas_dscal(c.size(), alpha, c.pointer(), 1);
     return c;
@@ -82,10 +78,6 @@ final class NativeElementwise {
     int k = z.cols();
     double[] row = new double[k];
     DoubleBuffer in = z.buffer();
-    for (int i = 0; i < n; i++) {
-      in.get(i * k, row);
-      requireFinite(row, k, z, "z");
-    }
     NativeMatrix out = NativeMatrix.uninitialized(n, k);
     DoubleBuffer o = out.buffer();
     for (int i = 0; i < n; i++) {
@@ -117,7 +109,6 @@ final class NativeElementwise {
     DoubleBuffer in = a.buffer();
     for (int i = 0; i < n; i++) {
       in.get(i * p, row);
-      requireFinite(row, p, a, "a");
       for (int j = 0; j < p; j++) {
         s[j] += row[j];
       }
@@ -133,7 +124,6 @@ final class NativeElementwise {
     for (int off = 0; off < size; off += CHUNK) {
       int len = Math.min(CHUNK, size - off);
       in.get(off, chunk, 0, len);
-      requireFinite(chunk, len, a, "a");
       for (int t = 0; t < len; t++) {
         s += chunk[t];
       }
@@ -159,7 +149,6 @@ final class NativeElementwise {
       for (int off = 0; off < size; off += CHUNK) {
         int len = Math.min(CHUNK, size - off);
         in.get(off, x, 0, len);
-        requireFinite(x, len, a, name);
         op.apply(x, r, len);
         out.put(off, r, 0, len);
       }
@@ -185,8 +174,6 @@ final class NativeElementwise {
         int len = Math.min(CHUNK, size - off);
         ia.get(off, x, 0, len);
         ib.get(off, y, 0, len);
-        requireFinite(x, len, a, "a");
-        requireFinite(y, len, b, "b");
         op.apply(x, y, r, len);
         out.put(off, r, 0, len);
       }
@@ -206,12 +193,6 @@ final class NativeElementwise {
       if (!Double.isFinite(chunk[t])) {
         source.requireFinite(name);
       }
-    }
-  }
-
-  private static void requireFiniteScalar(String name, double v) {
-    if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " must be finite, got " + v);
     }
   }
 }

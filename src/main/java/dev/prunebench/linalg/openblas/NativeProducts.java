@@ -37,8 +37,6 @@ final class NativeProducts {
   /** C (m x n) = op(A) (m x k) · op(B) (k x n); leading dimensions are the stored row lengths. */
   private static NativeMatrix gemm(boolean transA, boolean transB, NativeMatrix a, NativeMatrix b, int m,
       int n, int k) {
-    a.requireFinite("A");
-    b.requireFinite("B");
     NativeMatrix c = NativeMatrix.uninitialized(m, n);
     cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n,
         k, 1.0, a.pointer(), a.cols(), b.pointer(), b.cols(), 0.0, c.pointer(), n);

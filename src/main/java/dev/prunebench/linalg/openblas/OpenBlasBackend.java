@@ -2,11 +2,15 @@ package dev.prunebench.linalg.openblas;
 
 import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.BackendInfo;
+import dev.prunebench.linalg.Checks;
+import dev.prunebench.linalg.InPlace;
+import dev.prunebench.linalg.NetworkKernels;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.MinNormSolver;
 import dev.prunebench.linalg.Parallelism;
+import dev.prunebench.linalg.TopS;
 
 /**
  * Native OpenBLAS 0.3.31 (BLAS + LAPACK, runtime-dispatched kernels) through JavaCPP's
@@ -85,7 +89,7 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   // --- conversions ---
 
   @Override
-  public NativeMatrix fromBoundary(Matrix m) {
+  public NativeMatrix fromFiniteBoundary(Matrix m) {
     return NativeMatrix.of(m);
   }
 
@@ -148,6 +152,130 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   public NativeMatrix multiplyTransB(NativeMatrix a, NativeMatrix b) {
     OpenBlasRuntime.useThreads(threads);
     return NativeProducts.multiplyTransB(a, b);
+  }
+
+  // --- in place and fused: native memory throughout (NativeInPlace) ---
+
+  /** A zero matrix off-heap (calloc-like: JavaCPP zero-fills a new DoublePointer). */
+  @Override
+  public NativeMatrix zeros(int rows, int cols) {
+    NativeMatrix m = NativeMatrix.uninitialized(rows, cols);
+    org.bytedeco.javacpp.Pointer.memset(m.pointer(), 0, (long) rows * cols * Double.BYTES);
+    return m;
+  }
+
+  @Override
+  public void assign(NativeMatrix dst, double[] rowMajor) {
+    NativeInPlace.assign(dst, rowMajor);
+  }
+
+  @Override
+  public void multiplyInto(boolean transA, boolean transB, NativeMatrix a, NativeMatrix b, NativeMatrix c) {
+    gemm(transA, transB, 1.0, a, b, 0.0, c);
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, double alpha, NativeMatrix a, NativeMatrix b, double beta,
+      NativeMatrix c) {
+    OpenBlasRuntime.useThreads(threads);
+    NativeInPlace.gemm(transA, transB, alpha, a, b, beta, c);
+  }
+
+  @Override
+  public void copyInto(NativeMatrix src, NativeMatrix dst) {
+    NativeInPlace.copy(src, dst);
+  }
+
+  @Override
+  public void scaleInPlace(double alpha, NativeMatrix a) {
+    OpenBlasRuntime.useThreads(threads);
+    NativeInPlace.scale(alpha, a);
+  }
+
+  @Override
+  public void addScaledInPlace(NativeMatrix a, double alpha, NativeMatrix b) {
+    OpenBlasRuntime.useThreads(threads);
+    NativeInPlace.addScaled(a, alpha, b);
+  }
+
+  @Override
+  public void hadamardInPlace(NativeMatrix a, NativeMatrix b) {
+    NativeInPlace.hadamard(a, b);
+  }
+
+  @Override
+  public void gatherRows(NativeMatrix src, int[] index, int from, NativeMatrix dst) {
+    Checks.requireSameShape("dst", dst.rows(), dst.cols(), "rows of src", dst.rows(), src.cols());
+    InPlace.requireIndices(index, from, dst.rows(), src.rows());
+    NativeInPlace.gatherRows(src, index, from, dst);
+  }
+
+  @Override
+  public void reluInto(NativeMatrix h, NativeMatrix a) {
+    NativeInPlace.relu(h, a);
+  }
+
+  @Override
+  public void maskByPositive(NativeMatrix g, NativeMatrix h) {
+    NativeInPlace.maskByPositive(g, h);
+  }
+
+  @Override
+  public void softmaxRowsInto(NativeMatrix z, NativeMatrix p) {
+    Checks.requireSameShape("z", z.rows(), z.cols(), "out", p.rows(), p.cols());
+    NativeInPlace.softmax(z, p, null);
+  }
+
+  @Override
+  public double softmaxCrossEntropyGradient(NativeMatrix z, int[] labels, NativeMatrix g) {
+    Checks.requireSameShape("z", z.rows(), z.cols(), "out", g.rows(), g.cols());
+    NetworkKernels.requireLabels(labels, z.rows(), z.cols());
+    return NativeInPlace.softmax(z, g, labels);
+  }
+
+  @Override
+  public void momentumStep(NativeMatrix theta, NativeMatrix buf, NativeMatrix g, double learningRate,
+      double momentum, NativeMatrix mask) {
+    Checks.requireSameShape("theta", theta.rows(), theta.cols(), "buf", buf.rows(), buf.cols());
+    Checks.requireSameShape("theta", theta.rows(), theta.cols(), "g", g.rows(), g.cols());
+    if (mask != null) {
+      Checks.requireSameShape("theta", theta.rows(), theta.cols(), "mask", mask.rows(), mask.cols());
+    }
+    OpenBlasRuntime.useThreads(threads);
+    NativeInPlace.momentumStep(theta, buf, g, learningRate, momentum, mask);
+  }
+
+  @Override
+  public void squareInto(NativeMatrix a, NativeMatrix out) {
+    NativeInPlace.square(a, out);
+  }
+
+  @Override
+  public void bernoulliVarianceInto(NativeMatrix p, NativeMatrix out) {
+    NativeInPlace.bernoulliVariance(p, out);
+  }
+
+  @Override
+  public void maskedVarianceInPlace(NativeMatrix s, NativeMatrix pv, NativeMatrix h) {
+    NativeInPlace.maskedVariance(s, pv, h);
+  }
+
+  /**
+   * {@code Π_s} into a native output: the shared {@link TopS} selection needs the importances on the
+   * heap (one copy, the only allocation of the size of the input besides O(s) selection buffers); the
+   * weights are read and the output written in one pass directly on native memory.
+   */
+  @Override
+  public void hardThresholdInto(NativeMatrix weights, NativeMatrix importance, int s, NativeMatrix out) {
+    Checks.requireSameShape("weights", weights.rows(), weights.cols(), "importance", importance.rows(),
+        importance.cols());
+    Checks.requireSameShape("weights", weights.rows(), weights.cols(), "out", out.rows(), out.cols());
+    if (out == weights || out == importance) {
+      throw new IllegalArgumentException("out must not alias weights or importance");
+    }
+    double[] imp = new double[importance.size()];
+    importance.buffer().get(0, imp);
+    NativeInPlace.applyKeepRule(weights, imp, TopS.keepRule(imp, s), out);
   }
 
   // --- elementwise ---

@@ -64,21 +64,36 @@ final class Gemm {
 
   /** {@code C = A·B}, A m x k, B k x n, C m x n. */
   double[] multiply(double[] a, int m, int k, double[] b, int n) {
-    double[] c = new double[m * n];
+    return multiplyInto(a, m, k, b, n, new double[m * n]);
+  }
+
+  /** {@code C = A·B} into a caller-owned c of m·n entries (overwritten). */
+  double[] multiplyInto(double[] a, int m, int k, double[] b, int n, double[] c) {
+    java.util.Arrays.fill(c, 0.0); // the kernel accumulates
     forRows(m, 2.0 * m * k * n, Work.UNIFORM, (i0, i1) -> axpyPanels(a, k, 1, b, k, n, c, i0, i1, false));
     return c;
   }
 
   /** {@code C = Aᵀ·B}, A k x m, B k x n, C m x n. */
   double[] multiplyTransA(double[] a, int k, int m, double[] b, int n) {
-    double[] c = new double[m * n];
+    return multiplyTransAInto(a, k, m, b, n, new double[m * n]);
+  }
+
+  /** {@code C = Aᵀ·B} into a caller-owned c of m·n entries (overwritten). */
+  double[] multiplyTransAInto(double[] a, int k, int m, double[] b, int n, double[] c) {
+    java.util.Arrays.fill(c, 0.0);
     forRows(m, 2.0 * m * k * n, Work.UNIFORM, (i0, i1) -> axpyPanels(a, 1, m, b, k, n, c, i0, i1, false));
     return c;
   }
 
   /** {@code C = A·Bᵀ}, A m x k, B n x k, C m x n. */
   double[] multiplyTransB(double[] a, int m, int k, double[] b, int n) {
-    double[] c = new double[m * n];
+    return multiplyTransBInto(a, m, k, b, n, new double[m * n]);
+  }
+
+  /** {@code C = A·Bᵀ} into a caller-owned c of m·n entries (overwritten). */
+  double[] multiplyTransBInto(double[] a, int m, int k, double[] b, int n, double[] c) {
+    java.util.Arrays.fill(c, 0.0);
     forRows(m, 2.0 * m * k * n, Work.UNIFORM, (i0, i1) -> dotTiles(a, b, k, n, c, i0, i1, false));
     return c;
   }
