@@ -114,15 +114,26 @@ public final class MinNormSolver<M> {
     String factored = n >= p ? "X" : "Xᵀ";
     try (MinNormKernels.QrFactor<M> f = kernels.qr(x)) {
       double tol = Math.max(EPS * Math.max(n, p), rcond);
+      boolean pivoted = f instanceof MinNormKernels.PivotedQrFactor;
       double top = f.diagonalAbs(0);
+      int rank = f.order();
       for (int k = 0; k < f.order(); k++) {
         double d = f.diagonalAbs(k);
         // With pivoting |R_kk| is non-increasing and |R_kk| ≤ tol·|R_00| reveals numerical rank k
         // (the rcond rule of SVD read off the pivoted diagonal); without, only an exact zero is certain.
-        if (f.pivoted() ? !(d > tol * top) : !(d > 0)) {
-          throw RankDeficientException.rankRevealed(k, d, f.pivoted() ? tol * top : 0, factored, n, p,
-              f.pivoted());
+        if (pivoted ? !(d > tol * top) : !(d > 0)) {
+          if (!pivoted) {
+            throw RankDeficientException.exactlySingular(k, factored, n, p);
+          }
+          rank = k;
+          break;
         }
+      }
+      if (rank == 0) {
+        return kernels.fromRowMajor(p, kernels.cols(y), new double[p * kernels.cols(y)]); // X ≈ 0: θ = 0
+      }
+      if (rank < f.order()) {
+        return completeOrthogonal((MinNormKernels.PivotedQrFactor<M>) f, y, n, p, rank, tol);
       }
       double kappa = f.norm1() * ConditionEstimator.inverseNorm1(f);
       if (!(kappa * tol < 1)) {
@@ -131,6 +142,45 @@ public final class MinNormSolver<M> {
       }
       return f.solve(y);
     }
+  }
+
+  /**
+   * Numerical rank r &lt; min(n, p) on a pivoted QR {@code A P = Q [R11 R12; 0 R22]}: R22 is dropped
+   * (its entries are at most about {@code tol·|R_00|}, what SVD's rcond would drop too) and the
+   * minimum-norm solution of the truncated problem comes from the complete orthogonal decomposition,
+   * {@code [R11 R12] = [T 0] Z} ({@link CompleteOrthogonal}), as LAPACK {@code xGELSY}:
+   * <ul>
+   *   <li>n ≥ p ({@code X P = Q R}): {@code θ = P Zᵀ [T⁻¹ Q₁ᵀ y; 0]};
+   *   <li>n &lt; p ({@code Xᵀ P = Q R}, so {@code X ≈ P [R11 R12]ᵀ Q₁ᵀ}): {@code θ = Q₁ T⁻ᵀ (Z Pᵀ y)₀…ᵣ₋₁}.
+   * </ul>
+   * The kept block R11 must itself pass the condition rule: refused otherwise.
+   */
+  private M completeOrthogonal(MinNormKernels.PivotedQrFactor<M> f, M y, int n, int p, int rank, double tol) {
+    int b = f.order();
+    int k = kernels.cols(y);
+    double[] s = f.upperRows(rank);
+    Triangle r11 = new Triangle(s, rank, 0, b, 1);
+    double kappa = r11.norm1() * ConditionEstimator.inverseNorm1(r11);
+    if (!(kappa * tol < 1)) {
+      throw RankDeficientException.illConditioned(LeastSquaresAlgorithm.QR, "κ₁(R11) of the rank-" + rank
+          + " block of the pivoted QR of " + (n >= p ? "X" : "Xᵀ"), kappa, "max(ε·max(n, p), rcond)", tol, n, p);
+    }
+    CompleteOrthogonal cod = new CompleteOrthogonal(s, rank, b);
+    int[] perm = f.permutation();
+    if (n >= p) {
+      double[] w = cod.minNormSolve(f.qTransposeTimes(y, rank), k);
+      double[] theta = new double[p * k];
+      for (int i = 0; i < p; i++) {
+        System.arraycopy(w, i * k, theta, perm[i] * k, k); // θ = P w
+      }
+      return kernels.fromRowMajor(p, k, theta);
+    }
+    double[] yd = kernels.toRowMajor(y);
+    double[] g = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(yd, perm[i] * k, g, i * k, k); // g = Pᵀ y
+    }
+    return f.qTimes(cod.leastSquaresTransposed(g, k), rank, k);
   }
 
   private double[] rowMaxFinite(String name, M m) {
