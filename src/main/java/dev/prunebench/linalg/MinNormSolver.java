@@ -43,20 +43,33 @@ public final class MinNormSolver<M> {
     double[] yRowMax = rowMaxFinite("y", y);
     Scaling s = algorithm == LeastSquaresAlgorithm.SVD ? Scaling.global(rowMax, p)
         : Scaling.equilibrate(rowMax, n, p, rowExp -> kernels.columnMaxAbs(x, rowExp));
+    M theta = scaledSolve(x, y, algorithm, rc, s, yRowMax);
+    if (theta == null) {
+      // QR found the equilibrated X̃ rank-deficient: its minimum-norm solution is not X's, so the
+      // rank decision and the complete orthogonal decomposition are redone on 2^g X, as SVD sees it
+      theta = scaledSolve(x, y, algorithm, rc, Scaling.global(rowMax, p), yRowMax);
+    }
+    return requireRepresentable(theta, "solveMinNorm/" + algorithm.cliName(), "θ = X⁺y");
+  }
+
+  /** Steps 3–5 on {@code X̃ = D_r X D_c}; null only when QR must be redone without equilibration. */
+  private M scaledSolve(M x, M y, LeastSquaresAlgorithm algorithm, double rc, Scaling s, double[] yRowMax) {
+    int n = kernels.rows(x);
+    int p = kernels.cols(x);
     int[] yExp = s.rhsExponents(yRowMax);
     M xs = s.isIdentityOnX() ? x : kernels.scaled(x, s.rowExp(), s.colExp());
     M ys = Scaling.isZero(yExp) ? y : kernels.scaled(y, yExp, new int[kernels.cols(y)]);
     try {
       M theta = switch (algorithm) {
         case CHOLESKY -> cholesky(xs, ys, n, p, rc);
-        case QR -> qr(xs, ys, n, p, rc);
+        case QR -> qr(xs, ys, n, p, rc, s.isUniformOnX());
         case SVD -> kernels.svdSolve(xs, ys, rc);
       };
       int[] thetaExp = s.solutionExponents();
-      if (!Scaling.isZero(thetaExp)) {
+      if (theta != null && !Scaling.isZero(thetaExp)) {
         kernels.scaleRowsInPlace(theta, thetaExp);
       }
-      return requireRepresentable(theta, "solveMinNorm/" + algorithm.cliName(), "θ = X⁺y");
+      return theta;
     } finally {
       if (xs != x) {
         kernels.release(xs);
@@ -110,7 +123,11 @@ public final class MinNormSolver<M> {
     }
   }
 
-  private M qr(M x, M y, int n, int p, double rcond) {
+  /**
+   * @param codAllowed whether X̃ is X times a power of two; when not and the pivoted diagonal
+   *     reveals rank deficiency, returns null (the caller refactors without equilibration)
+   */
+  private M qr(M x, M y, int n, int p, double rcond, boolean codAllowed) {
     String factored = n >= p ? "X" : "Xᵀ";
     try (MinNormKernels.QrFactor<M> f = kernels.qr(x)) {
       double tol = Math.max(EPS * Math.max(n, p), rcond);
@@ -128,6 +145,9 @@ public final class MinNormSolver<M> {
           rank = k;
           break;
         }
+      }
+      if (rank < f.order() && !codAllowed) {
+        return null;
       }
       if (rank == 0) {
         return kernels.fromRowMajor(p, kernels.cols(y), new double[p * kernels.cols(y)]); // X ≈ 0: θ = 0
