@@ -15,6 +15,9 @@ package dev.prunebench.linalg;
  *   <li>the backend's factorisation of the scaled problem;
  *   <li>refusal rules on that scaled problem, by {@link ConditionEstimator} (see
  *       {@link LeastSquaresAlgorithm} for each rule and its constant), {@link RankDeficientException};
+ *       for a pivoted QR the rank decision on its diagonal, and at numerical rank r &lt; min(n, p) the
+ *       complete orthogonal decomposition ({@link CompleteOrthogonal}; on {@code 2^g X} when the
+ *       equilibration was not uniform, since it would change which solution has minimum norm);
  *   <li>the solve, unscaling, and a check that every entry of the result is finite
  *       ({@link UnrepresentableResultException} otherwise).
  * </ol>
