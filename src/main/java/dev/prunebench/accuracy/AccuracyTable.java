@@ -31,8 +31,8 @@ import java.util.List;
  *   <li>GEMM {@code forward_error} = ‖C − C*‖ / (ε k ‖A‖ ‖B‖) with exact C* (k the inner dimension);
  *       threshold 30 (the classical |C − C*| ≤ γ_k |A||B| bound).
  *   <li>Hessian diagonal {@code forward_error} = max_j |h_j − h*_j| / (ε n h*_j); threshold 30.
- *   <li>{@code refused} (ratio 0): the kernel threw {@link RankDeficientException}, as CHOLESKY and QR
- *       must on rank-deficient X. A change in which cells refuse is itself reported by the baseline check.
+ *   <li>{@code refused} (ratio 0): the kernel threw {@link RankDeficientException}, as CHOLESKY and an
+ *       unpivoted QR (ojAlgo, Commons Math) must on rank-deficient X; a pivoted QR solves it instead. A change in which cells refuse is itself reported by the baseline check.
  *   <li>{@code hard_forward_error}, {@code hard_refused}, {@code hard_non_finite}: the hard-matrix
  *       catalogue, see {@link HardAccuracy}.
  * </ul>

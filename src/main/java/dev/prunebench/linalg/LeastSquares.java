@@ -27,8 +27,10 @@ public interface LeastSquares<M> {
    * @param x n x p design, not modified; entries must be finite
    * @param y n x k right-hand sides, not modified; entries must be finite
    * @param algorithm factorisation to use
-   * @param rcond relative singular-value cutoff in [0, 1): SVD drops σᵢ ≤ rcond·σ_max; CHOLESKY and QR refuse
-   *     where SVD would drop one (see {@link LeastSquaresAlgorithm}); {@code NaN} means the default
+   * @param rcond relative singular-value cutoff in [0, 1): SVD drops σᵢ ≤ rcond·σ_max; a rank-revealing QR
+   *     drops the rows of R past the first |R_kk| ≤ rcond·|R_00| (complete orthogonal decomposition), CHOLESKY
+   *     and an unpivoted QR refuse where SVD would drop one (see {@link LeastSquaresAlgorithm}); {@code NaN}
+   *     means the default
    * @return θ, p x k
    * @throws IllegalArgumentException on a dimension mismatch or a non-finite entry
    * @throws RankDeficientException if {@code algorithm} refuses X by its rule in {@link LeastSquaresAlgorithm},

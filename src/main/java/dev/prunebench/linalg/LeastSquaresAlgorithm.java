@@ -38,17 +38,23 @@ public enum LeastSquaresAlgorithm {
    * reveal rank and it is treated as unpivoted. Does not square the condition number.
    *
    * <p><b>Guarantee:</b> forward error {@code ≲ ε·m·κ₂(X̃)} (plus {@code ε·m·κ²·‖r‖/(‖X‖‖θ‖)} for an
-   * inconsistent over-determined system), X̃ the column- or row-equilibrated X. <b>Refuses</b>
-   * (rank decision with SVD's rcond semantics) when, with {@code tol = max(ε·m, rcond)},
+   * inconsistent over-determined system), X̃ the column- or row-equilibrated X. With
+   * {@code tol = max(ε·m, rcond)}:
    * <ul>
-   *   <li>rank-revealing pivoted QR: some {@code |R_kk| ≤ tol · |R_00|} (numerical rank k); without
-   *       pivoting only an exactly zero {@code R_kk}, or
-   *   <li>{@code κ̂₁(R) · tol ≥ 1} ({@code dtrcon} estimate of the triangular factor).
+   *   <li><b>rank</b> (rank-revealing pivoted QR only): the numerical rank r is the first k with
+   *       {@code |R_kk| ≤ tol · |R_00|}, SVD's rcond rule read off the pivoted diagonal, decided by the
+   *       shared flow for every backend. When r &lt; min(n, p), R22 is dropped and the minimum-norm
+   *       solution of the rank-r problem comes from the complete orthogonal decomposition
+   *       {@code [R11 R12] = [T 0] Z} ({@link CompleteOrthogonal}, LAPACK {@code xGELSY}):
+   *       {@code θ = P Zᵀ [T⁻¹ Q₁ᵀ y; 0]} (n ≥ p), {@code θ = Q₁ T⁻ᵀ (Z Pᵀ y)₁..ᵣ} (n &lt; p), the answer
+   *       SVD gives with the same rcond, forward error {@code ≲ ε·m·κ(R11)} over the gap at the cutoff.
+   *       Minimum norm is not invariant under a non-uniform equilibration, so a rank-deficient X̃ is
+   *       refactored as {@code 2^g X} first. X = 0 gives θ = 0.
+   *   <li><b>refuses</b> when {@code κ̂₁(R) · tol ≥ 1} at full rank, or {@code κ̂₁(R11) · tol ≥ 1} for
+   *       the kept block at rank r ({@code dtrcon} estimate), i.e. where the error bound reaches 1;
+   *       and, on ojAlgo and Commons Math (no rank-revealing QR), for every rank-deficient X (an exactly
+   *       zero {@code R_kk}, or the estimate): there the rank cannot be read off R, use SVD.
    * </ul>
-   * So QR refuses exactly where its error bound ε·m·κ reaches 1 and, for a larger rcond, where SVD
-   * with the same rcond would drop a singular value (up to the estimate's factor): the two algorithms
-   * make the same rank decision. QR does not return the minimum-norm solution of a rank-deficient X
-   * (no complete orthogonal decomposition); that is SVD's job.
    */
   QR,
   /**

@@ -38,6 +38,12 @@ public interface MinNormKernels<M> {
   /** Multiplies row i of {@code m} by {@code 2^rowExp[i]} in place (m is owned by the caller). */
   void scaleRowsInPlace(M m, int[] rowExp);
 
+  /** The entries as a fresh row-major heap array (the rank-deficient QR path's complete orthogonal step). */
+  double[] toRowMajor(M m);
+
+  /** A new native matrix holding the row-major {@code d} (rows x cols). */
+  M fromRowMajor(int rows, int cols, double[] d);
+
   /** Frees a temporary the flow created (native memory); no-op on the heap backends. */
   default void release(M m) {}
 
@@ -50,7 +56,7 @@ public interface MinNormKernels<M> {
 
   /**
    * Householder QR of X (n ≥ p) or of Xᵀ (n &lt; p, the LQ of X), with column pivoting of the factored
-   * matrix where the library has it ({@link QrFactor#pivoted()}).
+   * matrix where the library has a rank-revealing one (then a {@link PivotedQrFactor}).
    */
   QrFactor<M> qr(M x);
 
@@ -92,9 +98,6 @@ public interface MinNormKernels<M> {
    * @param <M> native matrix type
    */
   interface QrFactor<M> extends ConditionEstimator.InverseOperator, AutoCloseable {
-    /** Whether columns were pivoted (so that |R_00| ≥ |R_11| ≥ …). */
-    boolean pivoted();
-
     /** {@code |R_kk|}; 0 for steps a pivoted factorisation skipped because the rest was exactly zero. */
     double diagonalAbs(int k);
 
@@ -106,5 +109,28 @@ public interface MinNormKernels<M> {
 
     @Override
     default void close() {}
+  }
+
+  /**
+   * A QR factorisation {@code A P = Q R} with column pivoting by trailing column norms (LAPACK
+   * {@code dgeqp3}), A = X (n ≥ p) or Xᵀ (n &lt; p): {@code |R_00| ≥ |R_11| ≥ …}, so the diagonal
+   * reveals the numerical rank r, and the flow finishes a rank-deficient problem with the complete
+   * orthogonal decomposition ({@link CompleteOrthogonal}) from the pieces below. Only the first r
+   * reflectors of Q matter for them (the rest act on rows r and beyond).
+   *
+   * @param <M> native matrix type
+   */
+  interface PivotedQrFactor<M> extends QrFactor<M> {
+    /** Column k of {@code A P} is column {@code permutation()[k]} of A. */
+    int[] permutation();
+
+    /** Rows 0…r−1 of R, r x order row-major (zeros below the diagonal). */
+    double[] upperRows(int r);
+
+    /** n ≥ p only: rows 0…r−1 of {@code Qᵀ y}, r x k row-major ({@code Q₁ᵀ y}). */
+    double[] qTransposeTimes(M y, int r);
+
+    /** n &lt; p only: {@code Q [v; 0]} for an r x k row-major v, a new p x k matrix ({@code Q₁ v}). */
+    M qTimes(double[] v, int r, int k);
   }
 }

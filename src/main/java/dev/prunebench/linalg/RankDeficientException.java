@@ -32,13 +32,13 @@ public class RankDeficientException extends IllegalArgumentException {
         algorithm, what, estimate, n, p, limitName, 1 / tol, algorithm));
   }
 
-  /** A diagonal entry of the (pivoted) triangular factor reveals numerical rank {@code k}. */
-  static RankDeficientException rankRevealed(int k, double d, double bound, String factored, int n, int p,
-      boolean pivoted) {
+  /**
+   * An exactly zero diagonal entry of an unpivoted triangular factor: rank below {@code min(n, p)},
+   * and without column pivoting the factor cannot say which directions to drop.
+   */
+  static RankDeficientException exactlySingular(int k, String factored, int n, int p) {
     return new RankDeficientException(String.format(Locale.ROOT,
-        "QR: %s|R[%d][%d]| = %.3e <= %s = %.3e in the QR of %s (X is %dx%d): numerical rank %d < %d, X is "
-            + "rank-deficient for QR, use SVD",
-        pivoted ? "column-pivoted " : "", k, k, d, pivoted ? "max(ε·max(n, p), rcond)·|R[0][0]|" : "0", bound,
-        factored, n, p, k, Math.min(n, p)));
+        "QR: R[%d][%d] = 0 in the unpivoted QR of %s (X is %dx%d): X is rank-deficient and this backend has no "
+            + "rank-revealing (column-pivoted) QR to finish it with, use SVD", k, k, factored, n, p));
   }
 }

@@ -100,6 +100,25 @@ final class Scaling {
     return colExp;
   }
 
+  /**
+   * Whether X̃ is X times one power of two (every row exponent equal, every column exponent equal):
+   * only then is the minimum-norm solution of a <em>rank-deficient</em> X̃ that of X, rescaled. A
+   * non-uniform D_c changes the norm minimised and a non-uniform D_r the weights of an inconsistent
+   * system (the class comment), which full rank makes harmless and rank deficiency does not.
+   */
+  boolean isUniformOnX() {
+    return allEqual(rowExp) && allEqual(colExp);
+  }
+
+  private static boolean allEqual(int[] e) {
+    for (int v : e) {
+      if (v != e[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean isIdentityOnX() {
     return isZero(rowExp) && isZero(colExp);
   }

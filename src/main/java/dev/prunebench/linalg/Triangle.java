@@ -54,6 +54,17 @@ public final class Triangle implements ConditionEstimator.InverseOperator {
     return Math.abs(t(k, k));
   }
 
+  /** Rows 0…r−1 of T as a fresh r x n row-major array, zeros below the diagonal. */
+  public double[] upperRows(int r) {
+    double[] d = new double[r * n];
+    for (int i = 0; i < r; i++) {
+      for (int j = i; j < n; j++) {
+        d[i * n + j] = t(i, j);
+      }
+    }
+    return d;
+  }
+
   /** {@code ‖T‖₁ = max_j Σ_{i≤j} |T_ij|}. */
   public double norm1() {
     double max = 0;

@@ -31,6 +31,8 @@ class ContractSuiteCatchesBugsTest {
         case SOFTMAX_WITHOUT_MAX_SHIFT -> ElementwiseContractTest.hugeSoftmax(m, label);
         case NOT_MINIMUM_NORM -> LeastSquaresContractTest.fullRankSolve(m, label,
             new Case(MatrixClass.GAUSSIAN, 30, 50));
+        case QR_BASIC_SOLUTION -> LeastSquaresContractTest.rankDeficientSolve(m, label,
+            new Case(MatrixClass.DUPLICATED_COLUMNS, 50, 30));
         case RCOND_IGNORED -> LeastSquaresContractTest.rcondTruncation(m, label);
         case CONVERSION_COLUMN_MAJOR -> ConversionContractTest.roundTrip(m, label);
         case FIRST_RHS_ONLY -> LeastSquaresContractTest.fullRankSolve(m, label,

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * algorithm can make, in units of {@code ε·m} (m = max(n, p)), the same normalisation and constant as
  * LAPACK's tests and {@link LeastSquaresContractTest}. Measured worst ratio of a SOLVED answer on the
  * shared flow (five backends, {@code target/hard-matrix-outcomes.csv}): SVD 0.021, pseudo-inverse
- * 0.016, QR 0.0092, CHOLESKY 0.49 (on a graded-columns member, whose CHOLESKY bound is ε·m·κ²). So C
+ * 0.016, QR 0.011, CHOLESKY 0.49 (on a graded-columns member, whose CHOLESKY bound is ε·m·κ²). So C
  * leaves a margin above 60 for every path, while the wrong answers of the code before issue 19's fix
  * exceeded it by 18x (Cholesky on Kahan) to 3e10x (QR on the hidden integer rank deficiency): 79 cases
  * were silently wrong then; there are none now, and none may come back.

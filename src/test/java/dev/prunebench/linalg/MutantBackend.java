@@ -23,6 +23,12 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
     SOFTMAX_WITHOUT_MAX_SHIFT,
     /** SVD solve adds a tiny null-space component: a solution, but not the minimum-norm one. */
     NOT_MINIMUM_NORM,
+    /**
+     * QR finishes a rank-deficient X without the RZ step of the complete orthogonal decomposition (a
+     * basic solution, as LAPACK's old {@code xGELSX} without it): it solves the truncated problem but
+     * carries a null-space component.
+     */
+    QR_BASIC_SOLUTION,
     /** The explicit rcond is ignored (the default is always used), and never validated. */
     RCOND_IGNORED,
     /** fromBoundary reads the row-major data as if it were column-major. */
@@ -183,8 +189,11 @@ final class MutantBackend<M> implements LinearAlgebraBackend<M> {
       return d.fromFiniteBoundary(Matrix.of(t0.rows(), yb.cols(), out));
     }
     M theta = d.solveMinNorm(x, y, algorithm, rcond);
-    if (mutation == Mutation.NOT_MINIMUM_NORM && algorithm == LeastSquaresAlgorithm.SVD) {
-      // θ + 1e-8 (I − X⁺X) z: still solves the system, no longer of minimum norm
+    boolean plant = mutation == Mutation.NOT_MINIMUM_NORM && algorithm == LeastSquaresAlgorithm.SVD
+        || mutation == Mutation.QR_BASIC_SOLUTION && algorithm == LeastSquaresAlgorithm.QR;
+    if (plant) {
+      // θ + 1e-8 (I − X⁺X) z: still solves the system, no longer of minimum norm (zero change for a
+      // full-column-rank X, whose null space is {0})
       Matrix xb = d.toBoundary(x);
       Matrix z = Rng.gaussian(Rng.of(1), xb.cols(), d.cols(y));
       Matrix pinv = d.toBoundary(d.pseudoInverse(x));

@@ -28,8 +28,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  *       Caveat, measured: Commons Math 3.6.1 picks each pivot by the norm of the <em>whole</em> remaining
  *       column, rows already reduced included, not by its trailing part as {@code dgeqp3} does, so its
  *       diagonal does not reveal rank (on a 32 x 32 integer matrix of rank 31 it put a 1.8e-16-relative
- *       entry at position 30). The factor is therefore reported as not pivoted
- *       ({@link QrFactor#pivoted()} false): the rank decision is the shared condition estimate alone.
+ *       entry at position 30). The factor is therefore a plain {@link QrFactor}, not a
+ *       {@link MinNormKernels.PivotedQrFactor}: the rank decision is the shared condition estimate
+ *       alone, and a rank-deficient X is refused (no complete orthogonal decomposition), use SVD.
  *   <li><b>SVD</b>. {@code θ = V S⁺ Uᵀ y} from {@link SingularValueDecomposition} (compact), with the
  *       project's rule {@code σᵢ ≤ rcond · σ_max} → 0 applied here: Commons' own
  *       {@code getSolver()} uses a fixed cutoff
@@ -105,6 +106,22 @@ final class CommonsMathLeastSquares implements MinNormKernels<BlockRealMatrix> {
       }
     });
     return s;
+  }
+
+  @Override
+  public double[] toRowMajor(BlockRealMatrix m) {
+    return flatten(m);
+  }
+
+  @Override
+  public BlockRealMatrix fromRowMajor(int rows, int cols, double[] d) {
+    BlockRealMatrix m = new BlockRealMatrix(rows, cols);
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        m.setEntry(i, j, d[i * cols + j]);
+      }
+    }
+    return m;
   }
 
   @Override
@@ -200,11 +217,6 @@ final class CommonsMathLeastSquares implements MinNormKernels<BlockRealMatrix> {
       }
     }
     return new QrFactor<>() {
-      @Override
-      public boolean pivoted() {
-        return false; // not rank-revealing: see the class comment
-      }
-
       @Override
       public double diagonalAbs(int k) {
         return r.diagonalAbs(k);

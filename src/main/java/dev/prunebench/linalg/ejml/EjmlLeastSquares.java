@@ -72,6 +72,16 @@ final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
   }
 
   @Override
+  public double[] toRowMajor(DMatrixRMaj m) {
+    return java.util.Arrays.copyOf(m.data, m.numRows * m.numCols);
+  }
+
+  @Override
+  public DMatrixRMaj fromRowMajor(int rows, int cols, double[] d) {
+    return DMatrixRMaj.wrap(rows, cols, d);
+  }
+
+  @Override
   public void scaleRowsInPlace(DMatrixRMaj m, int[] rowExp) {
     DenseEntries.scaleRowsInPlace(m.data, m.numRows, m.numCols, true, rowExp);
   }
@@ -151,7 +161,7 @@ final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
   }
 
   @Override
-  public QrFactor<DMatrixRMaj> qr(DMatrixRMaj x) {
+  public PivotedQrFactor<DMatrixRMaj> qr(DMatrixRMaj x) {
     int n = x.numRows;
     int p = x.numCols;
     boolean wide = n < p;
@@ -166,10 +176,37 @@ final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
     Triangle r = Triangle.upperRowMajor(qr.getR((DMatrixRMaj) null, true).data, b, b);
     double[][] reflectors = qr.getQR();
     double[] gammas = qr.getGammas();
-    return new QrFactor<>() {
+    return new PivotedQrFactor<>() {
       @Override
-      public boolean pivoted() {
-        return true;
+      public int[] permutation() {
+        return piv;
+      }
+
+      @Override
+      public double[] upperRows(int k) {
+        return r.upperRows(k);
+      }
+
+      @Override
+      public double[] qTransposeTimes(DMatrixRMaj y, int k) {
+        // Qᵀ y = H_{b−1} ⋯ H_0 y; H_j touches rows j and below only, so rows 0…k−1 are final after H_{k−1}
+        DMatrixRMaj qty = y.copy();
+        double[] work = new double[y.numCols];
+        for (int j = 0; j < k; j++) {
+          QrHelperFunctions_DDRM.rank1UpdateMultR_u0(qty, reflectors[j], 1.0, gammas[j], 0, j, rows, work);
+        }
+        return java.util.Arrays.copyOf(qty.data, k * y.numCols);
+      }
+
+      @Override
+      public DMatrixRMaj qTimes(double[] v, int k, int cols) {
+        // Q [v; 0] = H_0 ⋯ H_{k−1} [v; 0]: the H_j with j ≥ k leave a vector that is zero below row k alone
+        DMatrixRMaj theta = DMatrixRMaj.wrap(p, cols, java.util.Arrays.copyOf(v, p * cols));
+        double[] work = new double[cols];
+        for (int j = k - 1; j >= 0; j--) {
+          QrHelperFunctions_DDRM.rank1UpdateMultR_u0(theta, reflectors[j], 1.0, gammas[j], 0, j, p, work);
+        }
+        return theta;
       }
 
       @Override

@@ -24,8 +24,10 @@ import org.ojalgo.matrix.store.R064Store;
  * costs nothing extra.
  *
  * <p>QR is <b>not pivoted</b> here: ojAlgo 57.1 has no column-pivoted QR ({@code QR} does not
- * implement {@code MatrixDecomposition.Pivoting}). The shared condition-estimate rule still refuses
- * every problem QR cannot solve; only the rcond rule on the pivoted diagonal is unavailable.
+ * implement {@code MatrixDecomposition.Pivoting}), so its factor is a plain {@code QrFactor}, not a
+ * {@code PivotedQrFactor}: the shared condition-estimate rule refuses every problem QR cannot solve,
+ * rank-deficient X included, because without a rank-revealing diagonal the flow cannot read the
+ * numerical rank and finish with the complete orthogonal decomposition (use SVD there).
  */
 final class OjAlgoLeastSquares implements MinNormKernels<R064Store> {
 
@@ -58,6 +60,30 @@ final class OjAlgoLeastSquares implements MinNormKernels<R064Store> {
   public R064Store scaled(R064Store m, int[] rowExp, int[] colExp) {
     return R064Store.wrap(DenseEntries.scaled(m.data, m.getRowDim(), m.getColDim(), false, rowExp, colExp),
         m.getRowDim());
+  }
+
+  @Override
+  public double[] toRowMajor(R064Store m) {
+    int rows = m.getRowDim();
+    int cols = m.getColDim();
+    double[] d = new double[rows * cols];
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        d[i * cols + j] = m.data[i + j * rows];
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public R064Store fromRowMajor(int rows, int cols, double[] d) {
+    R064Store m = ColumnMajorKernels.make(rows, cols);
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
+        m.data[i + j * rows] = d[i * cols + j];
+      }
+    }
+    return m;
   }
 
   @Override
@@ -158,11 +184,6 @@ final class OjAlgoLeastSquares implements MinNormKernels<R064Store> {
     R064Store rs = R064Store.FACTORY.copy(qr.getR());
     Triangle r = Triangle.upperColumnMajor(rs.data, b, rs.getRowDim());
     return new QrFactor<>() {
-      @Override
-      public boolean pivoted() {
-        return false;
-      }
-
       @Override
       public double diagonalAbs(int k) {
         return r.diagonalAbs(k);

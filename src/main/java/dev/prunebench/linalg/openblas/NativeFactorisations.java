@@ -166,7 +166,7 @@ final class NativeFactorisations {
    * {@code θ = P R⁻¹ Qᵀ y} ({@code dormqr}, {@code dtrsm}). n &lt; p: {@code Xᵀ P = Q R} on a copy of the
    * row-major buffer (already {@code Xᵀ} column-major), {@code θ = Q [R⁻ᵀ Pᵀ y; 0]}.
    */
-  static MinNormKernels.QrFactor<NativeMatrix> qr(NativeMatrix x) {
+  static MinNormKernels.PivotedQrFactor<NativeMatrix> qr(NativeMatrix x) {
     int n = x.rows();
     int p = x.cols();
     boolean wide = n < p;
@@ -203,14 +203,66 @@ final class NativeFactorisations {
       norm1 = Math.max(norm1, s);
     }
     double rNorm1 = norm1;
-    class Factor extends NativeOperator implements MinNormKernels.QrFactor<NativeMatrix> {
+    class Factor extends NativeOperator implements MinNormKernels.PivotedQrFactor<NativeMatrix> {
       Factor() {
         super(b, a);
       }
 
       @Override
-      public boolean pivoted() {
-        return true;
+      public int[] permutation() {
+        return piv;
+      }
+
+      @Override
+      public double[] upperRows(int r) {
+        double[] s = new double[r * b];
+        double[] column = new double[r];
+        for (int j = 0; j < b; j++) {
+          int len = Math.min(j + 1, r);
+          ab.get((int) ((long) j * rows), column, 0, len);
+          for (int i = 0; i < len; i++) {
+            s[i * b + j] = column[i];
+          }
+        }
+        return s;
+      }
+
+      @Override
+      public double[] qTransposeTimes(NativeMatrix y, int r) {
+        int k = y.cols();
+        // only the first r reflectors reach rows 0…r−1 of Qᵀ y
+        try (DoublePointer c = new DoublePointer((long) n * k)) {
+          NativeLeastSquares.toColumnMajor(y, c, n);
+          LapackInfo.requireLegal("LAPACKE_dormqr",
+              LAPACKE_dormqr(LAPACK_COL_MAJOR, (byte) 'L', (byte) 'T', n, k, r, a, n, tau, c, n));
+          DoubleBuffer cb = c.asBuffer();
+          double[] out = new double[r * k];
+          for (int i = 0; i < r; i++) {
+            for (int q = 0; q < k; q++) {
+              out[i * k + q] = cb.get(i + q * n);
+            }
+          }
+          return out;
+        }
+      }
+
+      @Override
+      public NativeMatrix qTimes(double[] v, int r, int k) {
+        NativeMatrix theta = NativeMatrix.uninitialized(p, k);
+        try (DoublePointer c = new DoublePointer((long) p * k)) {
+          c.zero();
+          DoubleBuffer cb = c.asBuffer();
+          for (int i = 0; i < r; i++) {
+            for (int q = 0; q < k; q++) {
+              cb.put(i + q * p, v[i * k + q]);
+            }
+          }
+          // Q [v; 0] needs only the first r reflectors: the others see a vector that is zero where they act
+          LapackInfo.requireLegal("LAPACKE_dormqr",
+              LAPACKE_dormqr(LAPACK_COL_MAJOR, (byte) 'L', (byte) 'N', p, k, r, a, p, tau, c, p));
+          NativeLeastSquares.fromColumnMajor(c, p, theta);
+          return theta;
+        }
       }
 
       @Override

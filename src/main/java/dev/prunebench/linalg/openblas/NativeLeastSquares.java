@@ -122,6 +122,20 @@ final class NativeLeastSquares implements MinNormKernels<NativeMatrix> {
   }
 
   @Override
+  public double[] toRowMajor(NativeMatrix m) {
+    double[] d = new double[m.size()];
+    m.buffer().get(0, d);
+    return d;
+  }
+
+  @Override
+  public NativeMatrix fromRowMajor(int rows, int cols, double[] d) {
+    NativeMatrix m = NativeMatrix.uninitialized(rows, cols);
+    m.buffer().put(0, d);
+    return m;
+  }
+
+  @Override
   public void scaleRowsInPlace(NativeMatrix m, int[] rowExp) {
     int c = m.cols();
     DoubleBuffer b = m.buffer();
@@ -145,7 +159,7 @@ final class NativeLeastSquares implements MinNormKernels<NativeMatrix> {
   }
 
   @Override
-  public QrFactor<NativeMatrix> qr(NativeMatrix x) {
+  public PivotedQrFactor<NativeMatrix> qr(NativeMatrix x) {
     return NativeFactorisations.qr(x);
   }
 

@@ -58,6 +58,16 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
   }
 
   @Override
+  public double[] toRowMajor(DenseMatrix m) {
+    return m.data().clone();
+  }
+
+  @Override
+  public DenseMatrix fromRowMajor(int rows, int cols, double[] d) {
+    return new DenseMatrix(rows, cols, d);
+  }
+
+  @Override
   public void scaleRowsInPlace(DenseMatrix m, int[] rowExp) {
     DenseEntries.scaleRowsInPlace(m.data(), m.rows(), m.cols(), true, rowExp);
   }
@@ -131,7 +141,7 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
    * {@code P Xᵀ = L Q}, i.e. {@code X Pᵀ = Qᵀ R} with {@code R = Lᵀ}, and {@code Θ = Pᵀ R⁻¹ (Q Y)}.
    */
   @Override
-  public QrFactor<DenseMatrix> qr(DenseMatrix xm) {
+  public PivotedQrFactor<DenseMatrix> qr(DenseMatrix xm) {
     int n = xm.rows();
     int p = xm.cols();
     boolean wide = n < p;
@@ -139,10 +149,29 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
         : new HouseholderLq(transpose(xm.data(), n, p), p, n, true);
     Triangle r = lq.upperFactor();
     int[] perm = lq.permutation();
-    return new QrFactor<>() {
+    return new PivotedQrFactor<>() {
       @Override
-      public boolean pivoted() {
-        return true;
+      public int[] permutation() {
+        return perm;
+      }
+
+      @Override
+      public double[] upperRows(int rank) {
+        return r.upperRows(rank);
+      }
+
+      @Override
+      public double[] qTransposeTimes(DenseMatrix ym, int rank) {
+        double[] z = ym.data().clone();
+        lq.applyQ(z, ym.cols()); // the LQ's Q acts as the QR's Qᵀ
+        return java.util.Arrays.copyOf(z, rank * ym.cols());
+      }
+
+      @Override
+      public DenseMatrix qTimes(double[] v, int rank, int k) {
+        double[] z = java.util.Arrays.copyOf(v, p * k);
+        lq.applyQt(z, k);
+        return new DenseMatrix(p, k, z);
       }
 
       @Override
