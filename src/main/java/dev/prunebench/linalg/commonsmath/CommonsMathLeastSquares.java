@@ -1,6 +1,8 @@
 package dev.prunebench.linalg.commonsmath;
 
 import dev.prunebench.linalg.ConditionEstimator;
+import dev.prunebench.linalg.HeapCholeskyFactor;
+import dev.prunebench.linalg.HeapQrFactor;
 import dev.prunebench.linalg.MinNormKernels;
 import dev.prunebench.linalg.Triangle;
 import org.apache.commons.math3.linear.BlockRealMatrix;
@@ -152,32 +154,7 @@ final class CommonsMathLeastSquares implements MinNormKernels<BlockRealMatrix> {
     CholeskyDecomposition chol = decomposition;
     ConditionEstimator.InverseOperator inv = chol == null ? null
         : Triangle.gram(Triangle.upperRowMajor(flatten(chol.getLT()), m, m));
-    return new CholeskyFactor<>() {
-      @Override
-      public boolean positiveDefinite() {
-        return chol != null;
-      }
-
-      @Override
-      public double gramNorm1() {
-        return norm1;
-      }
-
-      @Override
-      public int order() {
-        return m;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        inv.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        inv.applyInverseTransposed(v);
-      }
-
+    return new HeapCholeskyFactor<>(chol != null, norm1, m, inv) {
       @Override
       public BlockRealMatrix solve(BlockRealMatrix y) {
         BlockRealMatrix z = CommonsMathBackend.block(chol.getSolver().solve(wide ? y : xt.multiply(y)));
@@ -216,32 +193,7 @@ final class CommonsMathLeastSquares implements MinNormKernels<BlockRealMatrix> {
         }
       }
     }
-    return new QrFactor<>() {
-      @Override
-      public double diagonalAbs(int k) {
-        return r.diagonalAbs(k);
-      }
-
-      @Override
-      public double norm1() {
-        return r.norm1();
-      }
-
-      @Override
-      public int order() {
-        return b;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        r.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        r.applyInverseTransposed(v);
-      }
-
+    return new HeapQrFactor<>(r) {
       @Override
       public BlockRealMatrix solve(BlockRealMatrix y) {
         int k = y.getColumnDimension();

@@ -2,6 +2,8 @@ package dev.prunebench.linalg.ejml;
 
 import dev.prunebench.linalg.ConditionEstimator;
 import dev.prunebench.linalg.DenseEntries;
+import dev.prunebench.linalg.HeapCholeskyFactor;
+import dev.prunebench.linalg.HeapPivotedQrFactor;
 import dev.prunebench.linalg.MinNormKernels;
 import dev.prunebench.linalg.Triangle;
 import org.ejml.data.DMatrix;
@@ -104,32 +106,7 @@ final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
     // The Gram matrix is our own temporary, so the solver may factor it in place.
     boolean ok = solver.setA(gram);
     ConditionEstimator.InverseOperator inv = ok ? Triangle.gram(factor(solver.getDecomposition(), m)) : null;
-    return new CholeskyFactor<>() {
-      @Override
-      public boolean positiveDefinite() {
-        return ok;
-      }
-
-      @Override
-      public double gramNorm1() {
-        return gramNorm1;
-      }
-
-      @Override
-      public int order() {
-        return m;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        inv.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        inv.applyInverseTransposed(v);
-      }
-
+    return new HeapCholeskyFactor<>(ok, gramNorm1, m, inv) {
       @Override
       public DMatrixRMaj solve(DMatrixRMaj y) {
         DMatrixRMaj rhs = wide ? y : ops.multTransA(x, y);
@@ -176,17 +153,7 @@ final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
     Triangle r = Triangle.upperRowMajor(qr.getR((DMatrixRMaj) null, true).data, b, b);
     double[][] reflectors = qr.getQR();
     double[] gammas = qr.getGammas();
-    return new PivotedQrFactor<>() {
-      @Override
-      public int[] permutation() {
-        return piv;
-      }
-
-      @Override
-      public double[] upperRows(int k) {
-        return r.upperRows(k);
-      }
-
+    return new HeapPivotedQrFactor<>(r, piv) {
       @Override
       public double[] qTransposeTimes(DMatrixRMaj y, int k) {
         // Qᵀ y = H_{b−1} ⋯ H_0 y; H_j touches rows j and below only, so rows 0…k−1 are final after H_{k−1}
@@ -212,26 +179,6 @@ final class EjmlLeastSquares implements MinNormKernels<DMatrixRMaj> {
       @Override
       public double diagonalAbs(int k) {
         return k < rank ? r.diagonalAbs(k) : 0; // EJML stopped: the rest is exactly zero
-      }
-
-      @Override
-      public double norm1() {
-        return r.norm1();
-      }
-
-      @Override
-      public int order() {
-        return b;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        r.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        r.applyInverseTransposed(v);
       }
 
       @Override

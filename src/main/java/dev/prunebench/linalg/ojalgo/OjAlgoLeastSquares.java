@@ -2,6 +2,8 @@ package dev.prunebench.linalg.ojalgo;
 
 import dev.prunebench.linalg.ConditionEstimator;
 import dev.prunebench.linalg.DenseEntries;
+import dev.prunebench.linalg.HeapCholeskyFactor;
+import dev.prunebench.linalg.HeapQrFactor;
 import dev.prunebench.linalg.MinNormKernels;
 import dev.prunebench.linalg.Triangle;
 import org.ojalgo.matrix.decomposition.Cholesky;
@@ -121,32 +123,7 @@ final class OjAlgoLeastSquares implements MinNormKernels<R064Store> {
     // L column-major is Lᵀ = R row-major
     ConditionEstimator.InverseOperator inv = ok
         ? Triangle.gram(Triangle.upperRowMajor(R064Store.FACTORY.copy(chol.getL()).data, m, m)) : null;
-    return new CholeskyFactor<>() {
-      @Override
-      public boolean positiveDefinite() {
-        return ok;
-      }
-
-      @Override
-      public double gramNorm1() {
-        return gramNorm1;
-      }
-
-      @Override
-      public int order() {
-        return m;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        inv.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        inv.applyInverseTransposed(v);
-      }
-
+    return new HeapCholeskyFactor<>(ok, gramNorm1, m, inv) {
       @Override
       public R064Store solve(R064Store y) {
         int k = y.getColDim();
@@ -183,32 +160,7 @@ final class OjAlgoLeastSquares implements MinNormKernels<R064Store> {
     qr.decompose(wide ? x.transpose() : x);
     R064Store rs = R064Store.FACTORY.copy(qr.getR());
     Triangle r = Triangle.upperColumnMajor(rs.data, b, rs.getRowDim());
-    return new QrFactor<>() {
-      @Override
-      public double diagonalAbs(int k) {
-        return r.diagonalAbs(k);
-      }
-
-      @Override
-      public double norm1() {
-        return r.norm1();
-      }
-
-      @Override
-      public int order() {
-        return b;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        r.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        r.applyInverseTransposed(v);
-      }
-
+    return new HeapQrFactor<>(r) {
       @Override
       public R064Store solve(R064Store y) {
         int k = y.getColDim();

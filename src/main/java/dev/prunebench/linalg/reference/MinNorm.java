@@ -2,6 +2,8 @@ package dev.prunebench.linalg.reference;
 
 import dev.prunebench.linalg.ConditionEstimator;
 import dev.prunebench.linalg.DenseEntries;
+import dev.prunebench.linalg.HeapCholeskyFactor;
+import dev.prunebench.linalg.HeapPivotedQrFactor;
 import dev.prunebench.linalg.MinNormKernels;
 import dev.prunebench.linalg.Triangle;
 
@@ -95,32 +97,7 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
     double gramNorm1 = norm1;
     boolean ok = Cholesky.factorInPlace(g, m) == 0;
     ConditionEstimator.InverseOperator inv = Triangle.gram(Triangle.upperRowMajor(g, m, m));
-    return new CholeskyFactor<>() {
-      @Override
-      public boolean positiveDefinite() {
-        return ok;
-      }
-
-      @Override
-      public double gramNorm1() {
-        return gramNorm1;
-      }
-
-      @Override
-      public int order() {
-        return m;
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        inv.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        inv.applyInverseTransposed(v);
-      }
-
+    return new HeapCholeskyFactor<>(ok, gramNorm1, m, inv) {
       @Override
       public DenseMatrix solve(DenseMatrix ym) {
         int k = ym.cols();
@@ -149,17 +126,7 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
         : new HouseholderLq(transpose(xm.data(), n, p), p, n, true);
     Triangle r = lq.upperFactor();
     int[] perm = lq.permutation();
-    return new PivotedQrFactor<>() {
-      @Override
-      public int[] permutation() {
-        return perm;
-      }
-
-      @Override
-      public double[] upperRows(int rank) {
-        return r.upperRows(rank);
-      }
-
+    return new HeapPivotedQrFactor<>(r, perm) {
       @Override
       public double[] qTransposeTimes(DenseMatrix ym, int rank) {
         double[] z = ym.data().clone();
@@ -172,31 +139,6 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
         double[] z = java.util.Arrays.copyOf(v, p * k);
         lq.applyQt(z, k);
         return new DenseMatrix(p, k, z);
-      }
-
-      @Override
-      public double diagonalAbs(int k) {
-        return r.diagonalAbs(k);
-      }
-
-      @Override
-      public double norm1() {
-        return r.norm1();
-      }
-
-      @Override
-      public int order() {
-        return r.order();
-      }
-
-      @Override
-      public void applyInverse(double[] v) {
-        r.applyInverse(v);
-      }
-
-      @Override
-      public void applyInverseTransposed(double[] v) {
-        r.applyInverseTransposed(v);
       }
 
       @Override
