@@ -104,9 +104,9 @@ final class HouseholderLq {
         w[rk + k] = beta;
         for (int i = k + 1; i < r; i++) {
           int ri = i * c;
-          double s = tau[k] * (w[ri + k] + Gemm.dot(w, ri + k + 1, w, rk + k + 1, tail));
+          double s = tau[k] * (w[ri + k] + Level1.dot(w, ri + k + 1, w, rk + k + 1, tail));
           w[ri + k] -= s;
-          Gemm.axpy(-s, w, rk + k + 1, w, ri + k + 1, tail);
+          Level1.axpy(-s, w, rk + k + 1, w, ri + k + 1, tail);
         }
       }
       if (pivot) {
@@ -190,22 +190,22 @@ final class HouseholderLq {
     int rj = j * c;
     int tail = c - j - 1;
     if (k == 1) {
-      double s = t * (z[j] + Gemm.dot(w, rj + j + 1, z, j + 1, tail));
+      double s = t * (z[j] + Level1.dot(w, rj + j + 1, z, j + 1, tail));
       z[j] -= s;
-      Gemm.axpy(-s, w, rj + j + 1, z, j + 1, tail);
+      Level1.axpy(-s, w, rj + j + 1, z, j + 1, tail);
       return;
     }
     double[] s = new double[k];
     System.arraycopy(z, j * k, s, 0, k);
     for (int q = 1; q <= tail; q++) {
-      Gemm.axpy(w[rj + j + q], z, (j + q) * k, s, 0, k);
+      Level1.axpy(w[rj + j + q], z, (j + q) * k, s, 0, k);
     }
     for (int col = 0; col < k; col++) {
       s[col] *= t;
       z[j * k + col] -= s[col];
     }
     for (int q = 1; q <= tail; q++) {
-      Gemm.axpy(-w[rj + j + q], s, 0, z, (j + q) * k, k);
+      Level1.axpy(-w[rj + j + q], s, 0, z, (j + q) * k, k);
     }
   }
 
@@ -215,7 +215,7 @@ final class HouseholderLq {
       int ri = i * c;
       int yi = i * k;
       for (int j = 0; j < i; j++) {
-        Gemm.axpy(-w[ri + j], y, j * k, y, yi, k);
+        Level1.axpy(-w[ri + j], y, j * k, y, yi, k);
       }
       double inv = 1.0 / w[ri + i];
       for (int col = 0; col < k; col++) {
@@ -234,7 +234,7 @@ final class HouseholderLq {
         b[bi + col] *= inv;
       }
       for (int j = 0; j < i; j++) {
-        Gemm.axpy(-w[ri + j], b, bi, b, j * k, k);
+        Level1.axpy(-w[ri + j], b, bi, b, j * k, k);
       }
     }
   }

@@ -45,7 +45,7 @@ final class JacobiSvd {
       sweeps++;
       rotated = false;
       for (int i = 0; i < r; i++) {
-        sq[i] = Gemm.dot(b[i], 0, b[i], 0, r); // refreshed each sweep so the updates cannot drift
+        sq[i] = Level1.dot(b[i], 0, b[i], 0, r); // refreshed each sweep so the updates cannot drift
       }
       for (int i = 0; i < r - 1; i++) {
         for (int j = i + 1; j < r; j++) {
@@ -54,7 +54,7 @@ final class JacobiSvd {
           if (alpha == 0 || beta == 0) {
             continue;
           }
-          double gamma = Gemm.dot(b[i], 0, b[j], 0, r);
+          double gamma = Level1.dot(b[i], 0, b[j], 0, r);
           if (!(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) {
             continue;
           }

@@ -95,7 +95,7 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
       norm1 = Math.max(norm1, s);
     }
     double gramNorm1 = norm1;
-    boolean ok = Cholesky.factorInPlace(g, m) == 0;
+    boolean ok = Cholesky.factorInPlace(g, m, gemm) == 0;
     ConditionEstimator.InverseOperator inv = Triangle.gram(Triangle.upperRowMajor(g, m, m));
     return new HeapCholeskyFactor<>(ok, gramNorm1, m, inv) {
       @Override
@@ -215,12 +215,12 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
         double[] gi = svd.g(i);
         java.util.Arrays.fill(t, 0);
         for (int q = 0; q < r; q++) {
-          Gemm.axpy(gi[q], y, q * k, t, 0, k);
+          Level1.axpy(gi[q], y, q * k, t, 0, k);
         }
         double inv2 = 1.0 / (sigma[i] * sigma[i]);
         double[] bi = svd.b(i);
         for (int q = 0; q < r; q++) {
-          Gemm.axpy(bi[q] * inv2, t, 0, z, q * k, k);
+          Level1.axpy(bi[q] * inv2, t, 0, z, q * k, k);
         }
       }
       lq.applyQt(z, k);
@@ -237,12 +237,12 @@ final class MinNorm implements MinNormKernels<DenseMatrix> {
       double[] bi = svd.b(i);
       java.util.Arrays.fill(t, 0);
       for (int q = 0; q < r; q++) {
-        Gemm.axpy(bi[q], qy, q * k, t, 0, k);
+        Level1.axpy(bi[q], qy, q * k, t, 0, k);
       }
       double inv2 = 1.0 / (sigma[i] * sigma[i]);
       double[] gi = svd.g(i);
       for (int q = 0; q < r; q++) {
-        Gemm.axpy(gi[q] * inv2, t, 0, theta, q * k, k);
+        Level1.axpy(gi[q] * inv2, t, 0, theta, q * k, k);
       }
     }
     return theta;

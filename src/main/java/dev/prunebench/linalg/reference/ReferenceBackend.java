@@ -282,7 +282,7 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
     double[] x = a.data();
     double[] s = new double[n];
     for (int i = 0; i < m; i++) {
-      Gemm.axpy(1.0, x, i * n, s, 0, n);
+      Level1.axpy(1.0, x, i * n, s, 0, n);
     }
     return new DenseMatrix(1, n, s);
   }
