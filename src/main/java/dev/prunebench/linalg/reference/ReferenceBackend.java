@@ -25,8 +25,9 @@ import java.util.concurrent.ForkJoinPool;
  *       row pivoting for QR) and {@link JacobiSvd};
  *   <li>the least-squares Hessian diagonal (eq. 3.1), elementwise kernels and the keep-masks here.
  * </ul>
- * Factorisations and elementwise kernels run on the calling thread; only the products (including the
- * Gram matrix and {@code Xᵀ z} inside {@code CHOLESKY}) use several threads.
+ * The products (including the Gram matrix and {@code Xᵀ z} inside {@code CHOLESKY}) and the blocked
+ * {@link Cholesky} factorisation (its panel solves and trailing updates) use several threads; QR, SVD
+ * and the elementwise kernels run on the calling thread.
  *
  * <p>Non-finite data is rejected where it enters ({@code fromBoundary}); the products, elementwise
  * and Hessian-diagonal kernels do not rescan (the least-squares solvers still check their inputs).
@@ -46,7 +47,8 @@ public final class ReferenceBackend implements LinearAlgebraBackend<DenseMatrix>
     this.info = new BackendInfo(Backend.REFERENCE, "prunebench reference", version == null ? "1" : version,
         threads, threads == 1 ? "single-threaded"
             : "products split rows of C over " + threads + " threads (common fork-join pool + caller); "
-                + "factorisations and elementwise kernels on the calling thread");
+                + "so do the Cholesky factorisation's panel solves and trailing updates; the other "
+                + "factorisations and the elementwise kernels run on the calling thread");
   }
 
   /** A reference backend; {@link Parallelism#ALL_CORES} parallelises the products. */
