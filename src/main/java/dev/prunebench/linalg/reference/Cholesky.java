@@ -24,7 +24,11 @@ package dev.prunebench.linalg.reference;
  * shared condition estimate in {@link dev.prunebench.linalg.MinNormSolver}, not by a pivot threshold.
  */
 final class Cholesky {
-  /** Rows per block: the depth of each trailing update, matching the GEMM kernel's k panel. */
+  /**
+   * Rows per block: the depth k of each trailing update (within one of the GEMM kernel's k panels of
+   * {@value Gemm#KC}); the panel solves cost NB·n²/2 at axpy speed, so larger blocks shift work there.
+   * Not tuned further: the measurements were on a machine loaded 10× over its two cores.
+   */
   static final int NB = 128;
 
   private Cholesky() {}
