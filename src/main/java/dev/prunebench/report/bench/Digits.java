@@ -30,12 +30,13 @@ public final class Digits {
     if (!(halfWidth > 0)) {
       return Math.max(0, maxDecimals);
     }
-    int d = -(int) Math.floor(Math.log10(halfWidth));
-    return Math.max(0, Math.min(d, maxDecimals));
+    // negative: round to tens, hundreds, ... (1234.5 ± 265 prints as 1200)
+    return Math.min(-(int) Math.floor(Math.log10(halfWidth)), maxDecimals);
   }
 
   private static String fixed(double v, int decimals) {
     return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    // toPlainString writes a negative scale as trailing zeros: 1.2E+3 -> 1200
   }
 
   private static String sig(double v, int digits) {

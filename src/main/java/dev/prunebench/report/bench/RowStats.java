@@ -40,8 +40,10 @@ public record RowStats(JmhResult result, ForkStatistics.Interval time, Optional<
       ForkStatistics.Interval t = times.get(r);
       Optional<ForkStatistics.Interval> toRef = ref == null ? Optional.empty() : Optional.of(ratio(r, ref));
       Optional<ForkStatistics.Interval> toFast = Optional.of(ratio(r, fastest));
+      // a ratio without an interval (plain JMH file) cannot rank a row either
       boolean inconclusive = !(t.relativeHalfWidth() <= INCONCLUSIVE)
-          || toRef.map(i -> !(i.relativeHalfWidth() <= INCONCLUSIVE)).orElse(false);
+          || toRef.map(i -> !(i.relativeHalfWidth() <= INCONCLUSIVE)).orElse(false)
+          || !Double.isFinite(toFast.get().relativeHalfWidth());
       unranked.add(new RowStats(r, t, toRef, toFast, inconclusive, 0));
     }
     List<RowStats> conclusive = unranked.stream().filter(s -> !s.inconclusive())
