@@ -40,12 +40,18 @@ final class BenchChart {
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setXAxisMin(-0.5);
     chart.getStyler().setXAxisMax(configs.size() - 0.5);
-    chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(40, (Charts.WIDTH) / Math.max(1, configs.size())));
-    chart.setCustomXAxisTickLabelsFormatter(x -> {
+    // ticks at whole numbers are the configurations (numbered from 1 in the axis title); others unlabelled
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
       long i = Math.round(x);
-      return Math.abs(x - i) < 1e-6 && i >= 0 && i < configs.size() ? shortConfig(configs.get((int) i)) : " ";
+      return Math.abs(x - i) < 1e-6 && i >= 0 && i < configs.size() ? String.valueOf(i + 1) : "";
     });
+    StringBuilder axis = new StringBuilder("configuration:");
+    for (int i = 0; i < configs.size(); i++) {
+      axis.append(i == 0 ? " " : "; ").append(i + 1).append(" = ").append(shortConfig(configs.get(i)));
+    }
+    chart.setXAxisTitle(axis.length() > 220 ? axis.substring(0, 217) + "..." : axis.toString());
     double lowest = Double.POSITIVE_INFINITY;
+    double highest = 0;
     double width = 0.7 / Math.max(1, bs.size());
     int whisker = 0;
     for (int j = 0; j < bs.size(); j++) {
@@ -62,6 +68,7 @@ final class BenchChart {
           xs.add(x);
           ys.add(t.estimate());
           lowest = Math.min(lowest, t.estimate());
+          highest = Math.max(highest, Double.isFinite(t.high()) ? t.high() : t.estimate());
           if (t.low() > 0 && Double.isFinite(t.high())) {
             segments.add(new double[] {x, t.low(), t.high()});
             lowest = Math.min(lowest, t.low());
@@ -84,7 +91,9 @@ final class BenchChart {
         s.setShowInLegend(false);
       }
     }
-    chart.getStyler().setYAxisMin(Double.isInfinite(lowest) ? 1e-3 : lowest / 1.5);
+    // whole decades: a log axis labels only powers of ten, so a range inside one decade would have none
+    chart.getStyler().setYAxisMin(Double.isInfinite(lowest) ? 1e-3 : Math.pow(10, Math.floor(Math.log10(lowest / 1.2))));
+    chart.getStyler().setYAxisMax(highest > 0 ? Math.pow(10, Math.ceil(Math.log10(highest * 1.2))) : 1);
     Charts.savePng(chart, target);
   }
 

@@ -18,6 +18,10 @@ public final class Digits {
       return sig(i.estimate(), 3) + " [?]";
     }
     int decimals = decimals(Math.max(i.high() - i.estimate(), i.estimate() - i.low()), i.estimate());
+    if (i.low() > 0) {
+      // a lopsided interval must not round its low end to zero: keep its first significant digit
+      decimals = Math.max(decimals, -(int) Math.floor(Math.log10(i.low())));
+    }
     return fixed(i.estimate(), decimals) + " [" + fixed(i.low(), decimals) + ", " + fixed(i.high(), decimals) + "]";
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -22,6 +23,27 @@ public final class JmhForkRunner implements ForkRunner {
   /** @param verbosity JMH's console output per fork ({@code SILENT} keeps a long run's log readable) */
   public JmhForkRunner(VerboseMode verbosity) {
     this.verbosity = verbosity;
+  }
+
+  /** How long to wait for another JMH instance (another user's run) to release JMH's lock before giving up. */
+  private static final int LOCK_RETRIES = 120;
+  private static final long LOCK_WAIT_MILLIS = 5_000;
+
+  /**
+   * Runs JMH, waiting while another JMH instance on this machine holds its lock: the protocol starts
+   * hundreds of short runs, and a neighbour's run may take the lock between two of them.
+   */
+  private static Collection<RunResult> runWhenFree(Runner runner) throws RunnerException, InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return runner.run();
+      } catch (RunnerException e) {
+        if (attempt >= LOCK_RETRIES || e.getMessage() == null || !e.getMessage().contains("JMH lock")) {
+          throw e;
+        }
+        Thread.sleep(LOCK_WAIT_MILLIS);
+      }
+    }
   }
 
   @Override
@@ -43,7 +65,7 @@ public final class JmhForkRunner implements ForkRunner {
     if (!s.jvmArgs().isEmpty()) {
       o.jvmArgsAppend(s.jvmArgs().toArray(String[]::new));
     }
-    Collection<RunResult> results = new Runner(o.build()).run();
+    Collection<RunResult> results = runWhenFree(new Runner(o.build()));
     if (results.size() != 1) {
       throw new IllegalStateException(group + " on " + backend + ": JMH returned " + results.size()
           + " results, expected exactly one (check the include pattern and parameters)");

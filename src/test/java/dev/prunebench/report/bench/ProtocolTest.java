@@ -140,5 +140,7 @@ class ProtocolTest {
     assertThat(Digits.withInterval(new ForkStatistics.Interval(12.346, 12.34, 12.36))).isEqualTo("12.35 [12.34, 12.36]");
     assertThat(Digits.withInterval(new ForkStatistics.Interval(1234.5, 1000, 1500))).isEqualTo("1200 [1000, 1500]");
     assertThat(Digits.withInterval(new ForkStatistics.Interval(2, Double.NaN, Double.NaN))).isEqualTo("2.00 [?]");
+    // a lopsided interval keeps its low end's first significant digit instead of rounding it to 0
+    assertThat(Digits.withInterval(new ForkStatistics.Interval(17.7, 4.3, 20.1))).isEqualTo("18 [4, 20]");
   }
 }
