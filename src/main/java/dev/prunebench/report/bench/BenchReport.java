@@ -64,6 +64,8 @@ public final class BenchReport {
     previousJson.ifPresent(prev -> md.append("Previous run in this directory: [`").append(prev).append("`](")
         .append(prev).append("); `prunebench compare ").append(prev).append(' ').append(jsonName)
         .append("` judges the change.\n\n"));
+    md.append("How often `compare` catches a 15 % slow-down on this machine, and how often it stays quiet on identical ")
+        .append("code: `prunebench bench gate-quality` writes [`gate-quality/README.md`](gate-quality/README.md).\n\n");
     if (env.calibration() != null) {
       md.append("## Calibration (the machine before and after the run)\n\n").append(env.calibration().describe())
           .append('\n');
