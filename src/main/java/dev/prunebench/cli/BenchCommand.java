@@ -55,8 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Only these benchmark classes (simple names, e.g. GemmBenchmark).")
   List<String> only;
 
-  @Option(names = "--reference", defaultValue = "reference",
-      description = "Backend the report's ratios are computed against (paired by fork round).")
+  @Option(names = "--reference",
+      description = "Backend the report's ratios are computed against (paired by fork round); default: reference "
+          + "if it runs, else the first backend run.")
   Backend reference;
 
   @Option(names = "--out", defaultValue = "reports/bench", description = "Output directory.")
@@ -104,6 +105,9 @@ public final class BenchCommand implements Callable<Integer> {
         throw Validation.invalid(spec, "--backend", "is invalid: " + b.cliName() + " is unavailable here: "
             + b.availability().reason());
       }
+    }
+    if (reference == null) {
+      reference = chosen.contains(Backend.REFERENCE) ? Backend.REFERENCE : chosen.get(0);
     }
     if (!chosen.contains(reference)) {
       throw Validation.invalid(spec, "--reference", "is invalid: " + reference.cliName()

@@ -15,7 +15,9 @@ import java.util.Map;
  *   <li>{@code FULL}: every declared parameter, 10 rounds of longer forks.</li>
  *   <li>{@code CI} (≤ 5 min): the kernels a change most likely slows (GEMM, the Cholesky min-norm solve,
  *       the Hessian diagonal, global hard thresholding, the network gradient, conversion to the library
- *       type), for {@code compare} in a pipeline.</li>
+ *       type), for {@code compare} in a pipeline; 5 rounds of shorter forks (1 × 0.3 s warm-up, 2 × 0.3 s
+ *       measurement) and no separate roof runs (its report has no roof columns): ≈ 6 groups × 5
+ *       backends × 5 rounds = 150 forks of ≈ 1.5 s plus 12 calibration forks.</li>
  * </ul>
  * JMH runs once per fork, so each class gets its own parameter overrides ({@code shape} means
  * different things to the GEMM and the least-squares benchmarks) and its own kept methods.
@@ -30,7 +32,7 @@ public enum BenchPreset {
       Map.of("NetworkBenchmark", List.of("gradientBatch128", "gradientBatch128Native", "trainingStep",
           "exactHessianDiagonal"))),
   FULL(10, 2, 1000, 3, 1000, List.of(), Map.of(), Map.of()),
-  CI(5, 1, 400, 2, 400, List.of("MinNormBenchmark", "GemmBenchmark", "HessianDiagonalBenchmark",
+  CI(5, 1, 300, 2, 300, List.of("MinNormBenchmark", "GemmBenchmark", "HessianDiagonalBenchmark",
       "HardThresholdBenchmark", "NetworkBenchmark", "ConversionBenchmark"), Map.of(
       "MinNormBenchmark", Map.of("shape", new String[] {"N600_P1000"}, "algorithm", new String[] {"CHOLESKY"}),
       "GemmBenchmark", Map.of("shape", new String[] {"M128_K784_N1024"}, "parallelism", new String[] {"ALL_CORES"},
@@ -119,6 +121,11 @@ public enum BenchPreset {
     this.classes = classes;
     this.overrides = overrides;
     this.methods = methods;
+  }
+
+  /** Whether a run of this preset also measures the roofs ({@link #ROOF_RUNS}) when its kernels do not. */
+  public boolean measuresRoofs() {
+    return this != CI;
   }
 
   /** The benchmark classes this preset runs, in report order. */

@@ -66,6 +66,11 @@ public final class BenchReport {
         .append("` judges the change.\n\n"));
     md.append("How often `compare` catches a 15 % slow-down on this machine, and how often it stays quiet on identical ")
         .append("code: `prunebench bench gate-quality` writes [`gate-quality/README.md`](gate-quality/README.md).\n\n");
+    if (protocol) {
+      md.append(String.format(Locale.ROOT, "Median half-width of the `÷ %s` intervals over this run's rows: "
+          + "**%.1f %%** (the quick preset aims at ≤ 5 %%; more `--forks` narrow it roughly as 1/√forks).%n%n",
+          reference.toLowerCase(Locale.ROOT), 100 * medianRatioHalfWidth(results, reference)));
+    }
     if (env.calibration() != null) {
       md.append("## Calibration (the machine before and after the run)\n\n").append(env.calibration().describe())
           .append('\n');
@@ -161,6 +166,15 @@ public final class BenchReport {
   /** Benchmark classes with more than one {@code @Benchmark} method. */
   private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark",
       "CopyBaselineBenchmark");
+
+  /** The median over rows (other than the reference's own) of the ratio-to-reference interval's relative half-width. */
+  static double medianRatioHalfWidth(List<JmhResult> results, String reference) {
+    double[] widths = byConfig(results).values().stream().flatMap(rs -> RowStats.of(rs, reference).stream())
+        .filter(s -> !reference.equals(s.result().params().get("backend")))
+        .flatMap(s -> s.toReference().stream()).mapToDouble(ForkStatistics.Interval::relativeHalfWidth)
+        .filter(Double::isFinite).toArray();
+    return widths.length == 0 ? Double.NaN : ForkStatistics.median(widths);
+  }
 
   /** Rows grouped by configuration (method and parameters without the backend), in sorted order. */
   static Map<String, List<JmhResult>> byConfig(List<JmhResult> rs) {

@@ -29,7 +29,7 @@ public final class ProtocolExecution {
   /** The groups a run measures: the preset's, plus each roof the preset does not already measure. */
   public static List<BenchGroup> groups(Config c) {
     List<BenchGroup> groups = new ArrayList<>(BenchPlan.groups(c.preset(), c.classes(), c.backends()));
-    for (BenchPreset.RoofRun roof : BenchPreset.ROOF_RUNS) {
+    for (BenchPreset.RoofRun roof : c.preset().measuresRoofs() ? BenchPreset.ROOF_RUNS : List.<BenchPreset.RoofRun>of()) {
       if ((!roof.needsOpenBlas() || c.openblas()) && !c.preset().covers(roof, c.classes(), c.backends())) {
         for (BenchGroup g : BenchPlan.groups(roof.benchmarkClass(), roof.params(), List.of(), c.backends())) {
           if (!groups.contains(g)) {

@@ -61,12 +61,15 @@ class BenchPresetTest {
   }
 
   @Test
-  void ciIsAFewKernelsOfQuickWithTheSameForkTimings() {
+  void ciIsAFewKernelsOfQuickInShorterForks() {
     List<BenchGroup> ci = BenchPlan.groups(BenchPreset.CI, BenchPreset.CI.classes(), FIVE);
     List<BenchGroup> quick = BenchPlan.groups(BenchPreset.QUICK, BenchPreset.QUICK.classes(), FIVE);
     assertThat(quick).containsAll(ci);
     assertThat(ci).hasSize(6);
     assertThat(BenchPreset.CI.rounds).isEqualTo(BenchPreset.QUICK.rounds);
-    assertThat(BenchPreset.CI.measurementMillis).isEqualTo(BenchPreset.QUICK.measurementMillis);
+    assertThat(BenchPreset.CI.measuresRoofs()).isFalse();
+    // the ci budget: 6 groups x 5 backends x 5 rounds forks of 1 + 2 iterations of 0.3 s each
+    assertThat(ci.size() * FIVE.size() * BenchPreset.CI.rounds * (BenchPreset.CI.warmupIterations
+        + BenchPreset.CI.measurementIterations) * BenchPreset.CI.warmupMillis / 1000.0).isLessThanOrEqualTo(150);
   }
 }

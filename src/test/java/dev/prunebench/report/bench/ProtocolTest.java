@@ -74,6 +74,9 @@ class ProtocolTest {
     assertThat(ejml.toReference().orElseThrow().relativeHalfWidth()).isLessThan(0.05);
     assertThat(ojalgo.inconclusive()).isTrue();
     assertThat(ojalgo.rank()).isZero();
+    // the report's headline width: the median over non-reference rows (here the mean of the two)
+    assertThat(BenchReport.medianRatioHalfWidth(gemm, "REFERENCE")).isEqualTo(0.5 * (
+        ejml.toReference().orElseThrow().relativeHalfWidth() + ojalgo.toReference().orElseThrow().relativeHalfWidth()));
   }
 
   private static ForkRunner noisyOjalgo() {
