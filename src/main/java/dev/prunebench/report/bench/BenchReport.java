@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Renders a JMH run as {@code README.md} plus one PNG chart per benchmark class: per kernel, a table
- * of time per backend and configuration with JMH's error, the speed-up over {@code reference}, the
- * attained GFLOP/s or GB/s and its fraction of the machine's roof measured in the same run
- * ({@link Roofs}, {@link KernelCost}), and allocation per operation ({@code -prof gc}); the
- * accuracy table sits next to it so a fast-but-wrong backend is visible at a glance.
+ * Renders a run as {@code README.md} plus one PNG chart per benchmark class: per kernel, a table of
+ * time per backend and configuration as the median over forks with its bootstrap interval
+ * ({@link RowStats}, {@link Digits}), the paired time ratios to the reference and to the fastest backend,
+ * the rank (or "inconclusive"), the attained GFLOP/s or GB/s and its fraction of the machine's roof
+ * measured in the same run ({@link Roofs}, {@link KernelCost}), and allocation per operation
+ * ({@code -prof gc}); the calibration before and after the run, and the accuracy table next to it so a
+ * fast-but-wrong backend is visible at a glance. A plain JMH file renders too, every row inconclusive.
  */
 public final class BenchReport {
   private BenchReport() {}

@@ -92,26 +92,26 @@ class ProtocolTest {
   /**
    * compare's decision at a known effect on a synthetic machine: a drift that is a random walk pulled
    * back to 0 (step sd {@link #DRIFT}, so a stationary sd of ≈ 3.3 % between forks far apart) and 3 % fork
-   * noise, 5 forks per backend (the ci preset); 20 seeded trials of baseline vs slowed-by-15 % and
-   * baseline vs identical. Measured while writing this test (flagged / quiet of 20): drift step 2 %:
-   * 20 / 20; 3 %: 19 / 20; 5 % (stationary sd 8 %): 12 flagged — at that noise 5 forks cannot see 15 %,
-   * which is what gate-quality is for on a real machine. The assertion asks for the issue's 9 of 10.
+   * noise, 5 forks per backend (the ci preset); 10 seeded trials of baseline vs slowed-by-15 % and
+   * baseline vs identical. Measured while writing this test with 20 trials (flagged / quiet of 20): drift
+   * step 2 %: 20 / 20; 3 %: 19 / 20; 5 % (stationary sd 8 %): 12 flagged — at that noise 5 forks cannot
+   * see 15 %, which is what gate-quality is for on a real machine. The assertion is the issue's 9 of 10.
    */
   /** Drift step of the synthetic machine in the gate-quality test (stationary sd ≈ 3.3 %). */
   private static final double DRIFT = 0.02;
 
   @Test
   void gateQualityOnASyntheticMachineFlagsAFifteenPercentSlowdownAndStaysQuietOtherwise() throws Exception {
-    GateQuality.Config c = new GateQuality.Config(ciGroups(), 5, 20, "GemmBenchmark.gemm", 0.15, 0.10, SETTINGS, 1);
+    GateQuality.Config c = new GateQuality.Config(ciGroups(), 5, 10, "GemmBenchmark.gemm", 0.15, 0.10, SETTINGS, 1);
     GateQuality.Outcome o = GateQuality.run(c, new Synthetic(Map.of("EJML", 2.0), DRIFT, 0.03, 17), dir,
         dev.prunebench.util.Progress.none());
-    assertThat(o.flagged()).isGreaterThanOrEqualTo(18);
-    assertThat(o.quiet()).isGreaterThanOrEqualTo(18);
+    assertThat(o.flagged()).isGreaterThanOrEqualTo(9);
+    assertThat(o.quiet()).isGreaterThanOrEqualTo(9);
     assertThat(o.meetsTarget()).isTrue();
     assertThat(o.trials()).allSatisfy(t -> assertThat(t.slowedRatio()).isBetween(1.05, 1.25));
     String md = GateQuality.markdown(c, o, "prunebench bench gate-quality", "abc1234", "2026-12-01");
-    assertThat(md).contains("| slowed `GemmBenchmark.gemm` by 15 % — flagged | **" + o.flagged() + " of 20** |");
-    assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(60);
+    assertThat(md).contains("| slowed `GemmBenchmark.gemm` by 15 % — flagged | **" + o.flagged() + " of 10** |");
+    assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(30);
   }
 
   @Test
