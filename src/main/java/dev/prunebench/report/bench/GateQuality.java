@@ -96,7 +96,7 @@ public final class GateQuality {
         + "| identical code — quiet (no regression anywhere) | **%d of %d** | ≥ 9 of 10 |%n%n",
         c.slowed(), 100 * c.fraction(), o.flagged(), o.trials().size(), o.quiet(), o.trials().size()));
     md.append(o.meetsTarget() ? "Both targets met.\n\n" : "**Target not met.**\n\n");
-    md.append(String.format(Locale.ROOT, "Each trial: three runs of %d groups × %d forks per backend (warm-up %d × %d ms, "
+    md.append(String.format(Locale.ROOT, "Each trial: three runs of %d group(s) × %d forks per backend (warm-up %d × %d ms, "
         + "measurement %d × %d ms per fork); `compare` threshold %.0f %%. The slow-down is a busy-wait of %.0f %% of "
         + "the kernel's own time in each call (`-D%s`), so the true ratio is ≈ %.2f.%n%n", c.groups().size(), c.rounds(),
         c.settings().warmupIterations(), c.settings().warmupMillis(), c.settings().measurementIterations(),
