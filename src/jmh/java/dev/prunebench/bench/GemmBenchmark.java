@@ -68,8 +68,10 @@ public class GemmBenchmark {
 
   @Benchmark
   public void gemm(Blackhole bh) {
+    long t0 = Slowdown.ACTIVE ? Slowdown.start("GemmBenchmark.gemm") : 0L;
     Object c = run();
     bh.consume(c);
     be.release(c);
+    Slowdown.finish(t0);
   }
 }

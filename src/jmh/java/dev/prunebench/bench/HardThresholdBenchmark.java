@@ -85,10 +85,12 @@ public class HardThresholdBenchmark {
 
   @Benchmark
   public void prune(Blackhole bh) {
+    long t0 = Slowdown.ACTIVE ? Slowdown.start("HardThresholdBenchmark.prune") : 0L;
     Object pruned = run();
     bh.consume(pruned);
     if (pruned != out) {
       be.release(pruned);
     }
+    Slowdown.finish(t0);
   }
 }

@@ -62,9 +62,11 @@ public class MinNormBenchmark {
 
   @Benchmark
   public void solve(Blackhole bh) {
+    long t0 = Slowdown.ACTIVE ? Slowdown.start("MinNormBenchmark.solve") : 0L;
     Object theta = run();
     bh.consume(theta);
     // A native result is freed as a real caller would free it; for heap backends this is a no-op.
     be.release(theta);
+    Slowdown.finish(t0);
   }
 }

@@ -11,7 +11,7 @@ import dev.prunebench.report.bench.BenchEnvironment;
 import dev.prunebench.report.bench.BenchPreset;
 import dev.prunebench.report.bench.BenchReport;
 import dev.prunebench.report.bench.JmhResults;
-import dev.prunebench.util.Progress;
+import dev.prunebench.report.bench.ProtocolExecution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,18 +29,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prunebench bench}: runs the JMH suite through JMH's {@code Runner} API (JMH prints its own
- * progress), writes the results as {@code <date>-<commit>.json} with the environment in
- * {@code <date>-<commit>.env.json}, and renders {@code README.md} with one chart per kernel.
+ * {@code prunebench bench}: runs the JMH suite under the noisy-machine protocol
+ * ({@link ProtocolExecution}: calibration, interleaved short forks, calibration again), writes the
+ * results as {@code <date>-<commit>.json} (JMH's shape plus per-fork scores) with the environment and
+ * calibration in {@code <date>-<commit>.env.json}, and renders {@code README.md} with one chart per
+ * kernel. Earlier dated JSON files stay in the directory, so the previous run is there for
+ * {@code compare}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
-    description = {"Run the JMH benchmark suite and render the backend comparison report.",
-      "quick: a few minutes per backend at the paper's main sizes; full: every declared parameter."})
+    subcommands = GateQualityCommand.class,
+    description = {"Run the JMH benchmark suite (interleaved short forks) and render the backend comparison report.",
+      "quick: every kernel at one size (<= 15 min on 2 cores); full: every declared parameter; "
+          + "ci: the kernels a change most likely slows (<= 5 min), for compare in a pipeline."})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--preset", defaultValue = "quick", description = "quick or full.")
+  @Option(names = "--preset", defaultValue = "quick", description = "quick, full or ci.")
   BenchPreset preset;
 
   @Option(names = "--backend", split = ",", description = "Backends to run (default: every available one).")
@@ -59,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Only these benchmark classes (simple names, e.g. GemmBenchmark).")
   List<String> only;
 
+  @Option(names = "--reference",
+      description = "Backend the report's ratios are computed against (paired by fork round); default: reference "
+          + "if it runs, else the first backend run.")
+  Backend reference;
+
   @Option(names = "--out", defaultValue = "reports/bench", description = "Output directory.")
   Path out;
 
@@ -66,8 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Accuracy CSV to show next to speed (skipped if missing).")
   Path accuracyCsv;
 
-  @Option(names = "--forks", defaultValue = "1", description = "JMH forks per benchmark (0 runs in this JVM).")
-  int forks;
+  @Option(names = "--forks", description = "Forks per backend and kernel (rounds), at least 2; default: the preset's.")
+  Integer forks;
+
+  @Option(names = "--seed", defaultValue = "20201118", description = "Seed of the fork order's rotation.")
+  long seed;
 
   @Option(names = "--no-gc-profiler", description = "Do not add JMH's GC profiler (allocation per op).")
   boolean noGc;
@@ -76,19 +80,19 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> jvmArgs = new ArrayList<>();
 
   @Option(names = "--render-only", paramLabel = "JSON",
-      description = "Do not run anything: re-render the report from this JMH JSON (and its .env.json).")
+      description = "Do not run anything: re-render the report from this JSON (and its .env.json).")
   Path renderOnly;
 
-  @picocli.CommandLine.Mixin ProgressOptions progress;
+  @Mixin ProgressOptions progress;
 
   @Mixin OutputOptions output;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
-  public Integer call() throws IOException, RunnerException {
-    if (forks < 0) {
-      throw Validation.invalid(spec, "--forks", "is invalid: forks must be >= 0 (0 runs in this JVM)");
+  public Integer call() throws Exception {
+    if (forks != null && forks < 2) {
+      throw Validation.invalid(spec, "--forks", "is invalid: forks must be >= 2 (a median over forks needs several)");
     }
     for (String arg : jvmArgs) {
       if (arg.isBlank()) {
@@ -102,7 +106,14 @@ public final class BenchCommand implements Callable<Integer> {
             + b.availability().reason());
       }
     }
-    List<String> classes = only == null ? BenchPreset.BENCHMARK_CLASSES : only;
+    if (reference == null) {
+      reference = chosen.contains(Backend.REFERENCE) ? Backend.REFERENCE : chosen.get(0);
+    }
+    if (!chosen.contains(reference)) {
+      throw Validation.invalid(spec, "--reference", "is invalid: " + reference.cliName()
+          + " is not among the backends run (" + chosen.stream().map(Backend::cliName).toList() + ")");
+    }
+    List<String> classes = only == null ? preset.classes() : only;
     for (String c : classes) {
       if (!BenchPreset.BENCHMARK_CLASSES.contains(c)) {
         throw Validation.invalid(spec, "--benchmark", "is invalid: unknown class '" + c + "'; valid: "
@@ -112,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderOnly != null && !Files.isRegularFile(renderOnly)) {
       throw Validation.invalid(spec, "--render-only", "is invalid: " + renderOnly + ": no such file");
     }
-    // The dated JMH results accumulate: every earlier <date>-<commit>.json stays next to the new one.
+    // The dated JSON results accumulate: every earlier <date>-<commit>.json stays next to the new one.
     try (ReportDirectory report = output.open(out, null, chosen, name -> name.endsWith(".json"))) {
       int code = run(chosen, classes, report.staging());
       if (code == 0) {
@@ -122,82 +133,52 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private int run(List<Backend> chosen, List<String> classes, Path dir) throws IOException, RunnerException {
+  private int run(List<Backend> chosen, List<String> classes, Path dir) throws Exception {
     if (renderOnly != null) {
-      Path envFile = envFileFor(renderOnly);
-      BenchEnvironment env = JSON.readValue(envFile.toFile(), BenchEnvironment.class);
+      BenchEnvironment env = JSON.readValue(envFileFor(renderOnly).toFile(), BenchEnvironment.class);
       render(renderOnly, env, dir);
       return 0;
     }
     String date = LocalDate.now(ZoneOffset.UTC).toString();
     String commit = gitCommit();
-    BenchEnvironment env = BenchEnvironment.capture(date, commit, preset);
-    ArrayNode merged = JSON.createArrayNode();
-    Path tmp = Files.createTempFile("prunebench-jmh", ".json");
-    try (Progress bar = progress.open("bench", spec.commandLine().getErr())) {
-      bar.stage("benchmark classes (JMH prints its own iterations)", classes.size());
-      for (String c : classes) {
-        runClass(c, preset.paramsFor(c), chosen, tmp, merged);
-        bar.step(c);
-      }
-      bar.stage("the machine's roofs", BenchPreset.ROOF_RUNS.size());
-      for (BenchPreset.RoofRun roof : BenchPreset.ROOF_RUNS) {
-        List<String> names = chosen.stream().map(Backend::name).toList();
-        if ((!roof.needsOpenBlas() || Backend.OPENBLAS.availability().available())
-            && !preset.covers(roof, classes, names)) {
-          runClass(roof.benchmarkClass(), roof.params(), chosen, tmp, merged);
-        }
-        bar.step(roof.benchmarkClass());
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    ProtocolExecution.Config config = new ProtocolExecution.Config(preset, classes,
+        chosen.stream().map(Backend::name).toList(), forks == null ? preset.rounds : forks, seed,
+        dev.prunebench.report.bench.ForkRunner.Settings.of(preset, jvmArgs, !noGc),
+        Backend.OPENBLAS.availability().available());
+    ProtocolExecution.Outcome outcome = ProtocolExecution.run(config,
+        new dev.prunebench.report.bench.JmhForkRunner(org.openjdk.jmh.runner.options.VerboseMode.SILENT),
+        progress.open("bench", spec.commandLine().getErr()));
+    BenchEnvironment env = BenchEnvironment.capture(date, commit, preset).withCalibration(outcome.calibration());
     String stem = date + "-" + commit;
     Path json = dir.resolve(stem + ".json");
-    AtomicFiles.writeBytes(json, JSON.writeValueAsBytes(merged));
+    AtomicFiles.writeBytes(json, JSON.writeValueAsBytes(outcome.results()));
     AtomicFiles.writeBytes(envFileFor(json), JSON.writeValueAsBytes(env));
     render(json, env, dir);
     spec.commandLine().getOut().println("wrote " + out.resolve(json.getFileName()) + " and "
-        + out.resolve("README.md"));
+        + out.resolve("README.md") + (outcome.calibration().noisy() ? " (marked noisy: calibration moved)" : ""));
     return 0;
-  }
-
-  /** Runs one benchmark class with {@code params} (a {@code backend} entry overrides the chosen backends). */
-  private void runClass(String c, Map<String, String[]> params, List<Backend> chosen, Path tmp, ArrayNode merged)
-      throws IOException, RunnerException {
-    ChainedOptionsBuilder o = new OptionsBuilder()
-        .include("dev\\.prunebench\\.bench\\." + c + "\\.")
-        .warmupIterations(preset.warmupIterations)
-        .warmupTime(TimeValue.seconds(preset.warmupSeconds))
-        .measurementIterations(preset.measurementIterations)
-        .measurementTime(TimeValue.seconds(preset.measurementSeconds))
-        .timeUnit(TimeUnit.MILLISECONDS)
-        .forks(forks)
-        .shouldFailOnError(true)
-        .resultFormat(ResultFormatType.JSON)
-        .result(tmp.toString());
-    if (!params.containsKey("backend")) {
-      o.param("backend", chosen.stream().map(Backend::name).toArray(String[]::new));
-    }
-    for (Map.Entry<String, String[]> p : params.entrySet()) {
-      o.param(p.getKey(), p.getValue());
-    }
-    if (!noGc) {
-      o.addProfiler(GCProfiler.class);
-    }
-    if (!jvmArgs.isEmpty()) {
-      o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
-    }
-    new Runner(o.build()).run();
-    JSON.readTree(tmp.toFile()).forEach(merged::add);
   }
 
   private void render(Path json, BenchEnvironment env, Path dir) throws IOException {
     List<BenchReport.AccuracyCell> acc = Files.exists(accuracyCsv) ? AccuracySummary.read(accuracyCsv) : List.of();
-    BenchReport.render(JmhResults.read(json), env, acc, dir, json.getFileName().toString());
+    BenchReport.render(JmhResults.read(json), env, acc, dir, json.getFileName().toString(),
+        reference.name(), previousJson(json));
   }
 
-  private static Path envFileFor(Path json) {
+  /** The newest dated JSON in the published report directory other than {@code json}, for the compare hint. */
+  private java.util.Optional<String> previousJson(Path json) throws IOException {
+    if (!Files.isDirectory(out)) {
+      return java.util.Optional.empty();
+    }
+    try (var files = Files.list(out)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}-.*\\.json") && !n.endsWith(".env.json"))
+          .filter(n -> !n.equals(json.getFileName().toString()))
+          .max(String::compareTo);
+    }
+  }
+
+  static Path envFileFor(Path json) {
     String name = json.getFileName().toString();
     String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     return json.resolveSibling(stem + ".env.json");

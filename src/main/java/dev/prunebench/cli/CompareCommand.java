@@ -25,7 +25,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = {"Compare two JMH JSON result files and flag regressions.",
-      "A regression needs disjoint 99.9%% confidence intervals AND new/old worse than 1 + threshold.",
+      "With per-fork scores (bench's protocol) a regression needs new/old = med(new forks)/med(old forks) "
+          + "above 1 + threshold AND its 95%% bootstrap interval entirely above 1; for plain JMH files, "
+          + "disjoint 99.9%% intervals AND new/old worse than 1 + threshold.",
+      "Files from different machines (host, CPU model or cores in their .env.json differ) are compared on "
+          + "ratios divided by the calibration ratio of the kernel's bound (dgemm or copy), and the report says so.",
       "Runs that cannot be judged are refused (exit 3), never reported as 'no regression': an empty file, "
           + "not JMH JSON or no results ([]); no benchmark in common; a benchmark or parameter set of OLD "
           + "missing from NEW (unless --allow-missing); a NaN, infinite or non-positive score, or a "
@@ -62,11 +66,26 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Also write the Markdown report to this file.")
   Path out;
 
+  /** When ratios are divided by the runs' calibration ratio. */
+  enum Normalise {
+    /** Only when the two runs' environments name different machines. */
+    AUTO,
+    /** Always (e.g. one machine whose speed changed between runs). */
+    ALWAYS,
+    /** Never: ratios as measured. */
+    NEVER
+  }
+
+  @Option(names = "--normalise", defaultValue = "auto",
+      description = "Divide ratios by the calibration ratio: auto (only across machines), always or never. "
+          + "Needs both runs' <stem>.env.json with a calibration.")
+  Normalise normalise;
+
   @Override
   public Integer call() {
     JmhComparison comparison;
     try {
-      comparison = new JmhComparison(threshold, allowMissing);
+      comparison = new JmhComparison(threshold, allowMissing, normalisation());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
     }
@@ -84,6 +103,57 @@ public final class CompareCommand implements Callable<Integer> {
       return refuse(i);
     }
     return report(comparison, (CompareOutcome.Judged) outcome);
+  }
+
+  /**
+   * The cross-machine correction from both runs' environment files; none when a file lacks a
+   * calibration, unless {@code --normalise always} asked for it (then a usage error).
+   */
+  private JmhComparison.Normalisation normalisation() {
+    if (normalise == Normalise.NEVER) {
+      return JmhComparison.Normalisation.NONE;
+    }
+    dev.prunebench.report.bench.BenchEnvironment a = environment(oldFile);
+    dev.prunebench.report.bench.BenchEnvironment b = environment(newFile);
+    boolean calibrated = a != null && b != null && a.calibration() != null && b.calibration() != null;
+    if (!calibrated) {
+      if (normalise == Normalise.ALWAYS) {
+        throw new ParameterException(spec.commandLine(), "--normalise always: OLD and NEW each need a "
+            + "<stem>.env.json with a calibration (written by bench)");
+      }
+      return JmhComparison.Normalisation.NONE;
+    }
+    if (normalise == Normalise.AUTO && a.sameMachine(b)) {
+      return JmhComparison.Normalisation.NONE;
+    }
+    var k = dev.prunebench.report.bench.KernelCost.Bound.COMPUTE;
+    var m = dev.prunebench.report.bench.KernelCost.Bound.MEMORY;
+    double compute = b.calibration().speedOf(k) / a.calibration().speedOf(k);
+    double memory = b.calibration().speedOf(m) / a.calibration().speedOf(m);
+    if (!(compute > 0 && memory > 0)) {
+      throw new ParameterException(spec.commandLine(), "--normalise: a calibration lacks the dgemm or the copy");
+    }
+    return new JmhComparison.Normalisation(compute, memory, String.format(java.util.Locale.ROOT,
+        "**Normalised by calibration** (%s): OLD ran on %s (%s, %d cores), NEW on %s (%s, %d cores). Each new/old "
+            + "ratio is divided by the calibration ratio new/old of its kernel's bound: dgemm %.3f for "
+            + "compute-bound kernels, copy %.3f for memory-bound ones.",
+        normalise == Normalise.ALWAYS ? "--normalise always" : "different machines", a.host(), a.cpuModel(),
+        a.cores(), b.host(), b.cpuModel(), b.cores(), compute, memory));
+  }
+
+  /** The {@code <stem>.env.json} next to a results file, or null if there is none or it is unreadable. */
+  private static dev.prunebench.report.bench.BenchEnvironment environment(Path json) {
+    Path env = BenchCommand.envFileFor(json);
+    if (!Files.isRegularFile(env)) {
+      return null;
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(env.toFile(), dev.prunebench.report.bench.BenchEnvironment.class);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private int refuse(CompareOutcome.Incomparable i) {

@@ -108,6 +108,13 @@ class BadValuesTest {
     add(a, "bench", "--render-only", "--render-only", "/nonexistent/results.json");
     add(a, "bench", "--jvm-arg", "--jvm-arg", " ");
     add(a, "bench", "--progress", "--progress", "x");
+    add(a, "bench", "--forks", "--forks", "1");
+    add(a, "bench", "--reference", "--backend", "ejml", "--reference", "ojalgo");
+    add(a, "bench gate-quality", "--slow", "--slow", "NoSuchBenchmark.run");
+    add(a, "bench gate-quality", "--fraction", "--fraction", "0");
+    add(a, "bench gate-quality", "--forks", "--forks", "2");
+    add(a, "bench gate-quality", "--runs", "--runs", "0");
+    add(a, "bench gate-quality", "--benchmark", "--benchmark", "CopyBaselineBenchmark");
     // accuracy
     add(a, "accuracy", "--backend", "--backend", "nosuchlib");
     add(a, "accuracy", "--seed", "--seed", "x");
@@ -149,7 +156,7 @@ class BadValuesTest {
   @MethodSource("probes")
   void aBadValueIsOneLineExitTwoAndNothingWritten(String command, String option, String[] values)
       throws IOException {
-    List<String> args = new ArrayList<>(List.of(command));
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
     args.addAll(List.of(values));
     Path out = dir.resolve("out");
     if (command.equals("compare")) {

@@ -14,10 +14,25 @@ import java.util.List;
  * runs are only compared knowingly.
  *
  * @param backends each backend's library, version and threads (single- and all-cores), or why it is unavailable
+ * @param host the machine's host name ("unknown" if it cannot be read): with the CPU model and cores it
+ *     tells {@code compare} whether two runs came from the same machine
+ * @param calibration the calibration kernels before and after the run; null in files older than the protocol
  */
 public record BenchEnvironment(String date, String commit, String preset, String jvm, String jvmVersion,
     String os, String cpuModel, int cores, long maxHeapBytes, String openblasNumThreads,
-    String openblasCoretype, List<BackendRow> backends) {
+    String openblasCoretype, List<BackendRow> backends, String host, Calibration calibration) {
+
+  /** This environment with its calibration. */
+  public BenchEnvironment withCalibration(Calibration c) {
+    return new BenchEnvironment(date, commit, preset, jvm, jvmVersion, os, cpuModel, cores, maxHeapBytes,
+        openblasNumThreads, openblasCoretype, backends, host, c);
+  }
+
+  /** Whether {@code other} was measured on the same machine (host, CPU model and core count). */
+  public boolean sameMachine(BenchEnvironment other) {
+    return java.util.Objects.equals(host, other.host) && java.util.Objects.equals(cpuModel, other.cpuModel)
+        && cores == other.cores;
+  }
 
   /** One backend's identity in this run. */
   public record BackendRow(String backend, boolean available, String library, String version,
@@ -41,7 +56,15 @@ public record BenchEnvironment(String date, String commit, String preset, String
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), readCpuModel(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
         String.valueOf(System.getenv("OPENBLAS_NUM_THREADS")), String.valueOf(System.getenv("OPENBLAS_CORETYPE")),
-        rows);
+        rows, hostName(), null);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String readCpuModel() {

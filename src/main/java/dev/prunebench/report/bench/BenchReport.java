@@ -1,7 +1,6 @@
 package dev.prunebench.report.bench;
 
 import dev.prunebench.report.AtomicFiles;
-import dev.prunebench.report.Charts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
- * Renders a JMH run as {@code README.md} plus one PNG chart per benchmark class: per kernel, a table
- * of time per backend and configuration with JMH's error, the speed-up over {@code reference}, the
- * attained GFLOP/s or GB/s and its fraction of the machine's roof measured in the same run
- * ({@link Roofs}, {@link KernelCost}), and allocation per operation ({@code -prof gc}); the
- * accuracy table sits next to it so a fast-but-wrong backend is visible at a glance.
+ * Renders a run as {@code README.md} plus one PNG chart per benchmark class: per kernel, a table of
+ * time per backend and configuration as the median over forks with its bootstrap interval
+ * ({@link RowStats}, {@link Digits}), the paired time ratios to the reference and to the fastest backend,
+ * the rank (or "inconclusive"), the attained GFLOP/s or GB/s and its fraction of the machine's roof
+ * measured in the same run ({@link Roofs}, {@link KernelCost}), and allocation per operation
+ * ({@code -prof gc}); the calibration before and after the run, and the accuracy table next to it so a
+ * fast-but-wrong backend is visible at a glance. A plain JMH file renders too, every row inconclusive.
  */
 public final class BenchReport {
   private BenchReport() {}
@@ -34,9 +32,11 @@ public final class BenchReport {
    * Writes {@code README.md} and the charts into {@code outDir}.
    *
    * @param jsonName file name of the JMH JSON the report was made from (linked from the Markdown)
+   * @param reference the backend ratios are computed against (JMH name, e.g. {@code REFERENCE})
+   * @param previousJson the previous run's JSON in the same directory, for the {@code compare} hint
    */
   public static void render(List<JmhResult> results, BenchEnvironment env, List<AccuracyCell> accuracy,
-      Path outDir, String jsonName) throws IOException {
+      Path outDir, String jsonName, String reference, Optional<String> previousJson) throws IOException {
     Files.createDirectories(outDir);
     Map<String, List<JmhResult>> byClass = new LinkedHashMap<>();
     for (String c : BenchPreset.BENCHMARK_CLASSES) {
@@ -51,10 +51,32 @@ public final class BenchReport {
         "Preset `%s`, commit `%s`, %s. %s %s on %s, %d cores (%s). Raw JMH results: [`%s`](%s).%n%n",
         env.preset(), env.commit(), env.date(), env.jvm(), env.jvmVersion(), env.os(), env.cores(),
         env.cpuModel(), jsonName, jsonName));
-    md.append("Times are JMH averages (`Mode.AverageTime`) with the 99.9 % error JMH reports; ")
-        .append("`vs reference` is reference time / backend time (higher is faster); ")
-        .append("allocation is `gc.alloc.rate.norm` from `-prof gc` (Java heap only: native buffers of the ")
-        .append("OpenBLAS backend are not counted).\n\n");
+    boolean protocol = results.stream().anyMatch(r -> r.forks().size() >= 2);
+    md.append(protocol ? String.format(Locale.ROOT, "How to read it: each backend ran as several short JMH forks, "
+        + "interleaved with the other backends of the same kernel and size round by round, so that drift and a "
+        + "neighbour's load hit all of them alike. `time` is the **median over forks** with its 95 %% bootstrap "
+        + "interval (percentile, %d resamples, seeded); digits stop at the interval's resolution. `÷ %s` and "
+        + "`÷ fastest` are **time ratios** (below 1 is faster) from forks of the same round, with their own 95 %% "
+        + "interval. A row whose time or `÷ %s` interval is wider than ±%.0f %% is **inconclusive** and not "
+        + "ranked. Allocation is `gc.alloc.rate.norm` from `-prof gc` (Java heap only: native buffers of the "
+        + "OpenBLAS backend are not counted).%n%n", ForkStatistics.RESAMPLES, reference.toLowerCase(Locale.ROOT),
+        reference.toLowerCase(Locale.ROOT), 100 * RowStats.INCONCLUSIVE)
+        : "This file has no per-fork scores (plain JMH output): times show JMH's score and 99.9 % interval, and "
+        + "ratios have no interval, so every row is inconclusive.\n\n");
+    previousJson.ifPresent(prev -> md.append("Previous run in this directory: [`").append(prev).append("`](")
+        .append(prev).append("); `prunebench compare ").append(prev).append(' ').append(jsonName)
+        .append("` judges the change.\n\n"));
+    md.append("How often `compare` catches a 15 % slow-down on this machine, and how often it stays quiet on identical ")
+        .append("code: `prunebench bench gate-quality` writes [`gate-quality/README.md`](gate-quality/README.md).\n\n");
+    if (protocol) {
+      md.append(String.format(Locale.ROOT, "Median half-width of the `÷ %s` intervals over this run's rows: "
+          + "**%.1f %%** (the quick preset aims at ≤ 5 %%; more `--forks` narrow it roughly as 1/√forks).%n%n",
+          reference.toLowerCase(Locale.ROOT), 100 * medianRatioHalfWidth(results, reference)));
+    }
+    if (env.calibration() != null) {
+      md.append("## Calibration (the machine before and after the run)\n\n").append(env.calibration().describe())
+          .append('\n');
+    }
     md.append("## Backends in this run\n\n| backend | library | version | threads (single / all cores) | notes |\n")
         .append("|---|---|---|---|---|\n");
     for (BenchEnvironment.BackendRow b : env.backends()) {
@@ -81,8 +103,8 @@ public final class BenchReport {
       String chartName = e.getKey() + ".png";
       md.append("\n## ").append(e.getKey()).append("\n\n");
       md.append("![").append(e.getKey()).append("](").append(chartName).append(")\n\n");
-      appendTable(md, e.getValue(), roofs);
-      chart(e.getKey(), e.getValue(), outDir.resolve(chartName));
+      appendTable(md, e.getValue(), roofs, reference);
+      BenchChart.write(e.getKey(), byConfig(e.getValue()), outDir.resolve(chartName));
     }
     AtomicFiles.writeString(outDir.resolve("README.md"), md.toString());
   }
@@ -147,31 +169,43 @@ public final class BenchReport {
   private static final java.util.Set<String> MULTI_METHOD_CLASSES = java.util.Set.of("ConversionBenchmark", "NetworkBenchmark",
       "CopyBaselineBenchmark");
 
-  private static void appendTable(StringBuilder md, List<JmhResult> rs, Roofs roofs) {
-    Map<String, Double> referenceTime = new TreeMap<>();
+  /** The median over rows (other than the reference's own) of the ratio-to-reference interval's relative half-width. */
+  static double medianRatioHalfWidth(List<JmhResult> results, String reference) {
+    double[] widths = byConfig(results).values().stream().flatMap(rs -> RowStats.of(rs, reference).stream())
+        .filter(s -> !reference.equals(s.result().params().get("backend")))
+        .flatMap(s -> s.toReference().stream()).mapToDouble(ForkStatistics.Interval::relativeHalfWidth)
+        .filter(Double::isFinite).toArray();
+    return widths.length == 0 ? Double.NaN : ForkStatistics.median(widths);
+  }
+
+  /** Rows grouped by configuration (method and parameters without the backend), in sorted order. */
+  static Map<String, List<JmhResult>> byConfig(List<JmhResult> rs) {
+    Map<String, List<JmhResult>> out = new TreeMap<>();
     for (JmhResult r : rs) {
-      if ("REFERENCE".equals(r.params().get("backend"))) {
-        referenceTime.put(config(r) + "|" + r.shortName(), r.primary().score());
-      }
+      out.computeIfAbsent(config(r) + "|" + r.shortName(), k -> new ArrayList<>()).add(r);
     }
-    md.append("| configuration | backend | time | ± error | vs reference | attained | of roof | alloc/op |\n")
-        .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-    List<JmhResult> sorted = new ArrayList<>(rs);
-    sorted.sort((a, b) -> {
-      int c = (config(a) + a.shortName()).compareTo(config(b) + b.shortName());
-      return c != 0 ? c : a.primary().score() < b.primary().score() ? -1 : 1;
-    });
-    for (JmhResult r : sorted) {
-      Double ref = referenceTime.get(config(r) + "|" + r.shortName());
-      JmhResult.Metric m = r.primary();
-      md.append("| ").append(config(r)).append(" | ").append(r.params().getOrDefault("backend", "-").toLowerCase(Locale.ROOT))
-          .append(" | ").append(String.format(Locale.ROOT, "%.4g %s", m.score(), m.unit()))
-          .append(" | ").append(Double.isNaN(m.error()) ? "-" : String.format(Locale.ROOT, "%.2g", m.error()))
-          .append(" | ").append(ref == null ? "-" : String.format(Locale.ROOT, "%.2f×", ref / m.score()))
-          .append(" | ").append(attained(r).orElse("-"))
-          .append(" | ").append(roofs.fraction(r).map(f -> String.format(Locale.ROOT, "%.3g %%", 100 * f)).orElse("-"))
-          .append(" | ").append(r.allocationPerOp().map(a -> bytes(a.score())).orElse("-"))
-          .append(" |\n");
+    return out;
+  }
+
+  private static void appendTable(StringBuilder md, List<JmhResult> rs, Roofs roofs, String reference) {
+    String ref = reference.toLowerCase(Locale.ROOT);
+    md.append("| configuration | backend | time [95 % CI] | ÷ ").append(ref).append(" | ÷ fastest | rank | attained | of roof | alloc/op |\n")
+        .append("|---|---|---:|---:|---:|---|---:|---:|---:|\n");
+    for (List<JmhResult> same : byConfig(rs).values()) {
+      List<RowStats> stats = new ArrayList<>(RowStats.of(same, reference));
+      stats.sort(java.util.Comparator.comparingDouble(s -> s.time().estimate()));
+      for (RowStats s : stats) {
+        JmhResult r = s.result();
+        md.append("| ").append(config(r)).append(" | ").append(r.params().getOrDefault("backend", "-").toLowerCase(Locale.ROOT))
+            .append(" | ").append(Digits.withInterval(s.time())).append(' ').append(r.primary().unit())
+            .append(" | ").append(s.toReference().map(Digits::withInterval).orElse("-"))
+            .append(" | ").append(s.toFastest().map(Digits::withInterval).orElse("-"))
+            .append(" | ").append(s.inconclusive() ? "inconclusive" : String.valueOf(s.rank()))
+            .append(" | ").append(attained(r).orElse("-"))
+            .append(" | ").append(roofs.fraction(r).map(f -> String.format(Locale.ROOT, "%.3g %%", 100 * f)).orElse("-"))
+            .append(" | ").append(r.allocationPerOp().map(a -> bytes(a.score())).orElse("-"))
+            .append(" |\n");
+      }
     }
   }
 
@@ -204,49 +238,5 @@ public final class BenchReport {
       return String.format(Locale.ROOT, "%.1f KiB", b / 1024);
     }
     return String.format(Locale.ROOT, "%.1f MiB", b / (1024 * 1024));
-  }
-
-  private static void chart(String title, List<JmhResult> rs, Path target) throws IOException {
-    List<String> configs = new ArrayList<>();
-    Map<String, Map<String, JmhResult>> byBackend = new TreeMap<>();
-    for (JmhResult r : rs) {
-      String c = config(r);
-      if (!configs.contains(c)) {
-        configs.add(c);
-      }
-      byBackend.computeIfAbsent(r.params().getOrDefault("backend", "-").toLowerCase(Locale.ROOT),
-          k -> new LinkedHashMap<>()).put(c, r);
-    }
-    String unit = rs.get(0).primary().unit();
-    CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH + 200).height(Charts.HEIGHT)
-        .title(title + " (lower is faster)").xAxisTitle("configuration").yAxisTitle("time (" + unit + ")").build();
-    Styler st = chart.getStyler();
-    st.setChartBackgroundColor(java.awt.Color.WHITE);
-    st.setPlotBackgroundColor(java.awt.Color.WHITE);
-    st.setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setXAxisLabelRotation(configs.size() > 4 ? 30 : 0);
-    chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
-    double lowest = Double.POSITIVE_INFINITY;
-    for (Map.Entry<String, Map<String, JmhResult>> e : byBackend.entrySet()) {
-      List<Double> y = new ArrayList<>();
-      List<Double> err = new ArrayList<>();
-      for (String c : configs) {
-        JmhResult r = e.getValue().get(c);
-        // log axis: a missing point is NaN (drawn as absent), never zero; an error bar longer than
-        // the bar itself (a noisy run) is clipped at 90 % so that it stays on the log axis
-        double score = r == null ? Double.NaN : r.primary().score();
-        double error = r == null || Double.isNaN(r.primary().error()) ? 0.0 : Math.min(r.primary().error(), 0.9 * score);
-        y.add(score);
-        err.add(error);
-        if (score > 0) {
-          lowest = Math.min(lowest, score - error);
-        }
-      }
-      chart.addSeries(e.getKey(), configs, y, err);
-    }
-    // XChart's bar charts start at zero unless told otherwise, which a log axis cannot show
-    chart.getStyler().setYAxisMin(Double.isInfinite(lowest) ? 1e-3 : lowest / 2);
-    Charts.savePng(chart, target);
   }
 }

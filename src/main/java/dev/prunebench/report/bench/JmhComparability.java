@@ -93,6 +93,9 @@ final class JmhComparability {
           problem = "error " + m.error();
         } else if (!(Double.isFinite(m.ciLow()) && Double.isFinite(m.ciHigh()) && m.ciLow() <= m.ciHigh())) {
           problem = String.format(Locale.ROOT, "99.9%% interval [%s, %s]", m.ciLow(), m.ciHigh());
+        } else {
+          problem = r.forks().stream().filter(f -> !(Double.isFinite(f.score()) && f.score() > 0)).findFirst()
+              .map(f -> "fork score " + f.score() + " (round " + f.round() + ")").orElse(null);
         }
         if (problem != null) {
           offenders.add(r.label() + " has " + problem + " in " + side);

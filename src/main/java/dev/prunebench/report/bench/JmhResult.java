@@ -12,13 +12,35 @@ import java.util.TreeMap;
  * @param params benchmark parameters, sorted by name
  * @param primary the primary metric (score, error, confidence interval, unit)
  * @param secondary secondary metrics by name, e.g. {@code gc.alloc.rate.norm} (bytes/op)
+ * @param forks the per-fork scores of the noisy-machine protocol ({@link ForkStatistics}), in run order;
+ *     empty for a plain JMH file, where only JMH's own score and interval are known
  */
 public record JmhResult(String benchmark, String mode, SortedMap<String, String> params, Metric primary,
-    Map<String, Metric> secondary) {
+    Map<String, Metric> secondary, java.util.List<Fork> forks) {
 
   public JmhResult {
     params = new TreeMap<>(params);
     secondary = Map.copyOf(secondary);
+    forks = java.util.List.copyOf(forks);
+  }
+
+  /** A result of plain JMH, without per-fork scores. */
+  public JmhResult(String benchmark, String mode, SortedMap<String, String> params, Metric primary,
+      Map<String, Metric> secondary) {
+    this(benchmark, mode, params, primary, secondary, java.util.List.of());
+  }
+
+  /**
+   * One fork of the protocol.
+   *
+   * @param round the round it ran in (forks of one round of one group ran back to back: pairable)
+   * @param score the fork's score: the mean of its measurement iterations, in the metric's unit
+   */
+  public record Fork(int round, double score) {}
+
+  /** The fork scores as an array, in run order. */
+  public double[] forkScores() {
+    return forks.stream().mapToDouble(Fork::score).toArray();
   }
 
   /**

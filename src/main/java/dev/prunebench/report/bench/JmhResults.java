@@ -98,9 +98,23 @@ public final class JmhResults {
         s.fields().forEachRemaining(e -> secondary.put(e.getKey(), metric(e.getValue())));
       }
       out.add(new JmhResult(n.get("benchmark").asText(), n.get("mode").asText(),
-          new TreeMap<>(params), metric(n.get("primaryMetric")), secondary));
+          new TreeMap<>(params), metric(n.get("primaryMetric")), secondary, forks(n.path(PROTOCOL))));
     }
     return out;
+  }
+
+  /**
+   * The member the protocol adds to each JMH entry ({@link ProtocolJson}); plain JMH tools ignore it.
+   */
+  static final String PROTOCOL = "prunebench";
+
+  /** The per-fork scores of a protocol entry, or none for plain JMH output. */
+  private static List<JmhResult.Fork> forks(JsonNode protocol) {
+    List<JmhResult.Fork> forks = new ArrayList<>();
+    for (JsonNode f : protocol.path("forks")) {
+      forks.add(new JmhResult.Fork(f.path("round").asInt(), number(f.get("score"))));
+    }
+    return forks;
   }
 
   private static JmhResult.Metric metric(JsonNode m) {
