@@ -261,9 +261,9 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   }
 
   /**
-   * {@code Π_s} into a native output: the shared {@link TopS} selection needs the importances on the
-   * heap (one copy, the only allocation of the size of the input besides O(s) selection buffers); the
-   * weights are read and the output written in one pass directly on native memory.
+   * {@code Π_s} into a native output: the shared {@link TopS} selection reads the off-heap
+   * importances and weights through small heap chunks and writes {@code out} chunk by chunk, so the
+   * only allocations are O(chunk) scratch and the O(s)-sized selection buffers.
    */
   @Override
   public void hardThresholdInto(NativeMatrix weights, NativeMatrix importance, int s, NativeMatrix out) {
@@ -273,9 +273,7 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
     if (out == weights || out == importance) {
       throw new IllegalArgumentException("out must not alias weights or importance");
     }
-    double[] imp = new double[importance.size()];
-    importance.buffer().get(0, imp);
-    NativeInPlace.applyKeepRule(weights, imp, TopS.keepRule(imp, s), out);
+    TopS.hardThresholdInto(weights.buffer(), importance.buffer(), importance.size(), s, out.buffer());
   }
 
   // --- elementwise ---
