@@ -28,6 +28,8 @@ import dev.prunebench.linalg.TopS;
  * <p>Threads: {@link Parallelism#SINGLE} runs OpenBLAS with 1 thread, {@link Parallelism#ALL_CORES}
  * with the count OpenBLAS chose at load time. OpenBLAS's count is process-wide, so every kernel sets
  * it for its instance before calling the library; see {@link OpenBlasRuntime} for the consequences.
+ * Every library call is made inside {@link NativeCallGate#enter(int)} / {@code exit()}, so the process never exits
+ * while a thread is inside OpenBLAS.
  *
  * <p>Availability: {@link #create(Parallelism)} loads the native library and throws if that fails
  * (other platform, missing classifier jar); nothing here is touched while {@link Backend} initialises.
@@ -82,8 +84,13 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
    */
   @Override
   public BackendInfo info() {
-    return new BackendInfo(Backend.OPENBLAS, "OpenBLAS", OpenBlasRuntime.version(),
-        OpenBlasRuntime.threadsInEffect(threads), OpenBlasRuntime.details());
+    NativeCallGate.enter(threads);
+    try {
+      return new BackendInfo(Backend.OPENBLAS, "OpenBLAS", OpenBlasRuntime.version(),
+          OpenBlasRuntime.threadsInEffect(threads), OpenBlasRuntime.details());
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   // --- conversions ---
@@ -119,14 +126,22 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   @Override
   public NativeMatrix solveMinNorm(NativeMatrix x, NativeMatrix y, LeastSquaresAlgorithm algorithm,
       double rcond) {
-    OpenBlasRuntime.useThreads(threads);
-    return LEAST_SQUARES.solve(x, y, algorithm, rcond);
+    NativeCallGate.enter(threads);
+    try {
+      return LEAST_SQUARES.solve(x, y, algorithm, rcond);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix pseudoInverse(NativeMatrix x, double rcond) {
-    OpenBlasRuntime.useThreads(threads);
-    return LEAST_SQUARES.pseudoInverse(x, rcond);
+    NativeCallGate.enter(threads);
+    try {
+      return LEAST_SQUARES.pseudoInverse(x, rcond);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -138,20 +153,32 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
 
   @Override
   public NativeMatrix multiply(NativeMatrix a, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeProducts.multiply(a, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeProducts.multiply(a, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix multiplyTransA(NativeMatrix a, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeProducts.multiplyTransA(a, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeProducts.multiplyTransA(a, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix multiplyTransB(NativeMatrix a, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeProducts.multiplyTransB(a, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeProducts.multiplyTransB(a, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   // --- in place and fused: native memory throughout (NativeInPlace) ---
@@ -177,8 +204,12 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   @Override
   public void gemm(boolean transA, boolean transB, double alpha, NativeMatrix a, NativeMatrix b, double beta,
       NativeMatrix c) {
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.gemm(transA, transB, alpha, a, b, beta, c);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.gemm(transA, transB, alpha, a, b, beta, c);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -188,14 +219,22 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
 
   @Override
   public void scaleInPlace(double alpha, NativeMatrix a) {
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.scale(alpha, a);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.scale(alpha, a);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public void addScaledInPlace(NativeMatrix a, double alpha, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.addScaled(a, alpha, b);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.addScaled(a, alpha, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -241,8 +280,12 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
     if (mask != null) {
       Checks.requireSameShape("theta", theta.rows(), theta.cols(), "mask", mask.rows(), mask.cols());
     }
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.momentumStep(theta, buf, g, learningRate, momentum, mask);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.momentumStep(theta, buf, g, learningRate, momentum, mask);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -295,14 +338,22 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
 
   @Override
   public NativeMatrix addScaled(NativeMatrix a, double alpha, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeElementwise.addScaled(a, alpha, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeElementwise.addScaled(a, alpha, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix scale(NativeMatrix a, double alpha) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeElementwise.scale(a, alpha);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeElementwise.scale(a, alpha);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
