@@ -23,7 +23,7 @@ import dev.prunebench.linalg.TopS;
  * + {@code dormqr} + {@code cblas_dtrsm}, condition estimates by {@code cblas_dtrsv}
  * ({@link NativeFactorisations}), {@code LAPACKE_dgelsd}; pseudo-inverse {@code LAPACKE_dgesdd};
  * Hessian diagonal (eq. 3.1) a row loop ({@link NativeLeastSquares}); elementwise kernels
- * ({@link NativeElementwise}); hard thresholding the shared default of {@link LinearAlgebraBackend}.
+ * ({@link OpenBlasElementwise}); hard thresholding the shared default of {@link LinearAlgebraBackend}.
  *
  * <p>Threads: {@link Parallelism#SINGLE} runs OpenBLAS with 1 thread, {@link Parallelism#ALL_CORES}
  * with the count OpenBLAS chose at load time. OpenBLAS's count is process-wide, so every kernel sets
@@ -34,14 +34,12 @@ import dev.prunebench.linalg.TopS;
  * <p>Availability: {@link #create(Parallelism)} loads the native library and throws if that fails
  * (other platform, missing classifier jar); nothing here is touched while {@link Backend} initialises.
  */
-public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix> {
+public final class OpenBlasBackend extends OpenBlasElementwise implements LinearAlgebraBackend<NativeMatrix> {
   /** Stateless: OpenBLAS's factorisations behind the shared minimum-norm flow. */
   private static final MinNormSolver<NativeMatrix> LEAST_SQUARES = new MinNormSolver<>(new NativeLeastSquares());
 
-  private final int threads;
-
   private OpenBlasBackend(int threads) {
-    this.threads = threads;
+    super(threads);
   }
 
   /**
@@ -317,58 +315,6 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
       throw new IllegalArgumentException("out must not alias weights or importance");
     }
     TopS.hardThresholdInto(weights.buffer(), importance.buffer(), importance.size(), s, out.buffer());
-  }
-
-  // --- elementwise ---
-
-  @Override
-  public NativeMatrix relu(NativeMatrix a) {
-    return NativeElementwise.relu(a);
-  }
-
-  @Override
-  public NativeMatrix reluMask(NativeMatrix a) {
-    return NativeElementwise.reluMask(a);
-  }
-
-  @Override
-  public NativeMatrix hadamard(NativeMatrix a, NativeMatrix b) {
-    return NativeElementwise.hadamard(a, b);
-  }
-
-  @Override
-  public NativeMatrix addScaled(NativeMatrix a, double alpha, NativeMatrix b) {
-    NativeCallGate.enter(threads);
-    try {
-      return NativeElementwise.addScaled(a, alpha, b);
-    } finally {
-      NativeCallGate.exit();
-    }
-  }
-
-  @Override
-  public NativeMatrix scale(NativeMatrix a, double alpha) {
-    NativeCallGate.enter(threads);
-    try {
-      return NativeElementwise.scale(a, alpha);
-    } finally {
-      NativeCallGate.exit();
-    }
-  }
-
-  @Override
-  public NativeMatrix softmaxRows(NativeMatrix z) {
-    return NativeElementwise.softmaxRows(z);
-  }
-
-  @Override
-  public NativeMatrix columnSums(NativeMatrix a) {
-    return NativeElementwise.columnSums(a);
-  }
-
-  @Override
-  public double sum(NativeMatrix a) {
-    return NativeElementwise.sum(a);
   }
 
   @Override
