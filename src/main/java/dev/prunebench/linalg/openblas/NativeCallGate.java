@@ -28,8 +28,12 @@ final class NativeCallGate {
   private static final NativeCallGate PROCESS = new NativeCallGate();
 
   static {
-    Runtime.getRuntime().addShutdownHook(
-        new Thread(() -> PROCESS.close(DRAIN_SECONDS, TimeUnit.SECONDS), "openblas-drain-at-shutdown"));
+    try {
+      Runtime.getRuntime().addShutdownHook(
+          new Thread(() -> PROCESS.close(DRAIN_SECONDS, TimeUnit.SECONDS), "openblas-drain-at-shutdown"));
+    } catch (IllegalStateException e) {
+      // first library call made while the JVM is already shutting down: nothing left to protect
+    }
   }
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
