@@ -38,6 +38,16 @@ public final class ConditionEstimator {
 
     /** {@code v ← A⁻ᵀ v}, in place. */
     void applyInverseTransposed(double[] v);
+
+    /**
+     * {@code u ← A⁻¹ u} and {@code v ← A⁻¹ v}, in place: the same results as two
+     * {@link #applyInverse} calls. An implementation whose solves stream the factor from memory
+     * (O(n²) bytes per solve) overrides this with one two-column solve, which reads the factor once.
+     */
+    default void applyInverse(double[] u, double[] v) {
+      applyInverse(u);
+      applyInverse(v);
+    }
   }
 
   /**
@@ -48,10 +58,18 @@ public final class ConditionEstimator {
     int n = a.order();
     double[] x = new double[n];
     java.util.Arrays.fill(x, 1.0 / n);
-    a.applyInverse(x);
     if (n == 1) {
+      a.applyInverse(x);
       return Math.abs(x[0]);
     }
+    // Higham's alternative vector does not depend on the ascent: solve it with the first vector as
+    // one two-column system (one pass over the factor instead of two).
+    double[] alt = new double[n];
+    for (int i = 0; i < n; i++) {
+      alt[i] = (i % 2 == 0 ? 1 : -1) * (1 + (double) i / (n - 1));
+    }
+    a.applyInverse(x, alt);
+    double altEstimate = 2 * norm1(alt) / (3.0 * n);
     double est = norm1(x);
     if (!Double.isFinite(est)) {
       return est == est ? Double.POSITIVE_INFINITY : Double.NaN;
@@ -83,13 +101,8 @@ public final class ConditionEstimator {
         break; // no better vertex (dlacn2 label 120)
       }
     }
-    // Higham's alternative vector: catches matrices on which the vertex ascent stalls.
-    for (int i = 0; i < n; i++) {
-      x[i] = (i % 2 == 0 ? 1 : -1) * (1 + (double) i / (n - 1));
-    }
-    a.applyInverse(x);
-    double alt = 2 * norm1(x) / (3.0 * n);
-    return Math.max(est, alt);
+    // Higham's alternative vector (solved above): catches matrices on which the vertex ascent stalls.
+    return Math.max(est, altEstimate);
   }
 
   private static double norm1(double[] v) {

@@ -1,5 +1,7 @@
 package dev.prunebench.linalg;
 
+import java.nio.DoubleBuffer;
+
 /**
  * Selection of the s most important entries, shared by every backend (paper Definition 2.3: pruning
  * keeps the complement of {@code argmin_{|Δ| = p − s} I_Δ}; for additive importances such as MI and
@@ -8,11 +10,13 @@ package dev.prunebench.linalg;
  * <p>Order: entry i ranks above entry j when {@code importance[i] > importance[j]}, or when they are
  * equal and {@code i < j} (the lower index wins a tie), so the kept set is unique and deterministic.
  *
- * <p>Cost: O(p), and in practice about three streaming passes: a strided sample brackets the
- * threshold t (the s-th largest value), one pass counts the entries above the bracket and collects
- * the few inside it, a quickselect on those finds t exactly, and a final pass keeps everything
- * strictly above t and, among entries equal to t, the lowest indices. No boxing, no sort of the
- * data; memory is the output plus a small candidate buffer (a full copy only on the fallback path).
+ * <p>Cost: O(p), two streaming passes: a strided sample brackets the threshold t (the s-th largest
+ * value), one pass counts the entries above the bracket and collects the few inside it, a quickselect
+ * on those finds t exactly ({@link TopSelect}), and a final pass writes every output entry: the
+ * weight where the importance is strictly above t or, among entries equal to t, at the lowest
+ * indices; zero elsewhere. No boxing, no sort of the data, no index array (numpy's argpartition
+ * builds one of p int64); memory is the output plus a small candidate buffer (a full copy only on the
+ * fallback path).
  */
 public final class TopS {
   private TopS() {}
@@ -63,7 +67,6 @@ public final class TopS {
     if (out == weights || out == importance) {
       throw new IllegalArgumentException("out must not alias weights or importance");
     }
-    java.util.Arrays.fill(out, 0.0);
     markInto(importance, weights, 0, importance.length, s, out);
   }
 
@@ -73,7 +76,7 @@ public final class TopS {
     if (s == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    return select(importance, 0, importance.length, s).value;
+    return TopSelect.select(importance, 0, importance.length, s).value();
   }
 
   /**
@@ -130,21 +133,80 @@ public final class TopS {
   }
 
   /**
-   * Writes, for the s most important entries of {@code importance[from, from + len)}, either 1 (when
-   * {@code weights} is null) or the weight into {@code out}; other entries of {@code out} are left
-   * at zero.
+   * Writes every entry of {@code out[from, from + len)}: for the s most important entries of
+   * {@code importance} there, 1 (when {@code weights} is null) or the weight; 0 elsewhere.
    */
   private static void markInto(double[] importance, double[] weights, int from, int len, int s, double[] out) {
     KeepRule rule = keepRule(importance, from, len, s);
-    if (s == 0) {
-      return;
-    }
+    apply(rule, importance, from, weights, from, out, from, len);
+  }
+
+  /**
+   * One pass of a {@link KeepRule} over a range: {@code out[oo + k] = kept ? (weights == null ? 1 :
+   * weights[wo + k]) : 0} for k in [0, len), where {@code importance[io + k]} is tested. The
+   * comparison with the threshold is branch-free (about s/p of the entries are kept, unpredictably
+   * placed); only entries equal to the threshold take the tie branch.
+   *
+   * @return the ties still to be kept after this range
+   */
+  private static int apply(KeepRule rule, double[] importance, int io, double[] weights, int wo,
+      double[] out, int oo, int len, int tiesLeft) {
     double t = rule.threshold();
+    int ties = tiesLeft;
+    for (int k = 0; k < len; k++) {
+      double v = importance[io + k];
+      double w = weights == null ? 1.0 : weights[wo + k];
+      out[oo + k] = v > t ? w : 0.0;
+      if (v == t) {
+        out[oo + k] = ties > 0 ? w : 0.0;
+        ties--;
+      }
+    }
+    return Math.max(ties, 0);
+  }
+
+  private static void apply(KeepRule rule, double[] importance, int io, double[] weights, int wo,
+      double[] out, int oo, int len) {
+    apply(rule, importance, io, weights, wo, out, oo, len, rule.ties());
+  }
+
+  /**
+   * {@code Π_s(weights)} on off-heap (or any) buffers, every entry of {@code out[0, len)} written:
+   * the selection and the keep pass read {@code importance} and {@code weights} through small reused
+   * scratch chunks, so besides {@code out} the call allocates O(chunk) scratch and the O(s)-sized
+   * selection buffers — never a copy of the input (except the rare fallback of {@link TopSelect}).
+   *
+   * @param weights, importance not modified; at least {@code len} entries each
+   * @param out must not share memory with the inputs
+   */
+  public static void hardThresholdInto(DoubleBuffer weights, DoubleBuffer importance, int len, int s,
+      DoubleBuffer out) {
+    requireS(s, len, "s");
+    KeepRule rule;
+    if (s == 0 || s == len) {
+      requireNoNaN(importance, len);
+      rule = s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
+    } else {
+      TopSelect.Selection sel = TopSelect.select(importance, len, s);
+      rule = new KeepRule(sel.value(), s - sel.above());
+    }
+    int chunk = Math.min(TopSelect.CHUNK, Math.max(len, 1));
+    double[] ic = new double[chunk];
+    double[] wc = new double[chunk];
     int ties = rule.ties();
-    for (int k = from; k < from + len; k++) {
-      double v = importance[k];
-      if (v > t || (v == t && ties-- > 0)) {
-        out[k] = weights == null ? 1.0 : weights[k];
+    for (int k = 0; k < len; k += chunk) {
+      int n = Math.min(chunk, len - k);
+      importance.get(k, ic, 0, n);
+      weights.get(k, wc, 0, n);
+      ties = apply(rule, ic, 0, wc, 0, wc, 0, n, ties); // in place on the weight chunk
+      out.put(k, wc, 0, n);
+    }
+  }
+
+  private static void requireNoNaN(DoubleBuffer a, int len) {
+    for (int k = 0; k < len; k++) {
+      if (Double.isNaN(a.get(k))) {
+        throw TopSelect.nan(k);
       }
     }
   }
@@ -167,147 +229,15 @@ public final class TopS {
       requireNoNaN(importance, from, len);
       return s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
     }
-    Selection sel = select(importance, from, len, s);
-    return new KeepRule(sel.value, s - sel.above);
+    TopSelect.Selection sel = TopSelect.select(importance, from, len, s);
+    return new KeepRule(sel.value(), s - sel.above());
   }
 
   private static void requireNoNaN(double[] a, int from, int len) {
     for (int k = from; k < from + len; k++) {
       if (Double.isNaN(a[k])) {
-        throw new IllegalArgumentException("importance: entry " + k + " is NaN");
+        throw TopSelect.nan(k);
       }
     }
-  }
-
-  /** The s-th largest value and how many entries are strictly larger. */
-  private record Selection(double value, int above) {}
-
-  /** Below this length a plain quickselect on a copy is cheaper than sampling. */
-  private static final int SAMPLE_MIN_LENGTH = 1 << 14;
-  private static final int SAMPLE_SIZE = 1 << 12;
-
-  /**
-   * The s-th largest of {@code a[from, from + len)}, 1 ≤ s ≤ len, without modifying {@code a}.
-   *
-   * <p>For long ranges, Floyd–Rivest style: a deterministic strided sample of 4096 values is sorted,
-   * and two sample values bracket the target rank with a margin of ≈ 4 standard deviations of the
-   * sample rank; one pass counts the entries above the bracket and copies those inside it (typically
-   * a few per cent of the range) into a small buffer, where a quickselect finishes. If the bracket
-   * misses (adversarial input order), a quickselect on a full copy answers instead, so the result is
-   * always exact; only the cost depends on the input. Every pass also rejects NaN.
-   */
-  private static Selection select(double[] a, int from, int len, int s) {
-    if (len >= SAMPLE_MIN_LENGTH) {
-      Selection sel = selectBySample(a, from, len, s);
-      if (sel != null) {
-        return sel;
-      }
-    }
-    double[] scratch = new double[len];
-    for (int k = 0; k < len; k++) {
-      double v = a[from + k];
-      if (Double.isNaN(v)) {
-        throw new IllegalArgumentException("importance: entry " + (from + k) + " is NaN");
-      }
-      scratch[k] = v;
-    }
-    double t = kthLargest(scratch, 0, len, s);
-    int above = 0;
-    for (int k = from; k < from + len; k++) {
-      if (a[k] > t) {
-        above++;
-      }
-    }
-    return new Selection(t, above);
-  }
-
-  private static Selection selectBySample(double[] a, int from, int len, int s) {
-    int m = SAMPLE_SIZE;
-    double[] sample = new double[m];
-    for (int i = 0; i < m; i++) {
-      sample[i] = a[from + (int) ((long) i * len / m)];
-    }
-    java.util.Arrays.sort(sample); // NaN sorts last; the candidate pass below reports it
-    // target: the s-th largest, i.e. ascending rank len - s; in the sample, ascending rank r
-    double r = (double) (len - s) * m / len;
-    double margin = 4 * Math.sqrt(m * ((double) s / len) * (1 - (double) s / len)) + 8;
-    int loIdx = (int) Math.floor(r - margin);
-    int hiIdx = (int) Math.ceil(r + margin);
-    double lo = loIdx < 0 ? Double.NEGATIVE_INFINITY : sample[loIdx];
-    double hi = hiIdx >= m ? Double.POSITIVE_INFINITY : sample[hiIdx];
-    int capacity = (int) Math.min(len, (long) Math.ceil((hiIdx - loIdx + 1) * 4.0 * len / m) + 64);
-    double[] cand = new double[capacity];
-    int nc = 0;
-    int above = 0;
-    for (int k = from; k < from + len; k++) {
-      double v = a[k];
-      if (v > hi) {
-        above++;
-      } else if (v >= lo) {
-        if (nc == capacity) {
-          return null;
-        }
-        cand[nc++] = v;
-      } else if (Double.isNaN(v)) {
-        throw new IllegalArgumentException("importance: entry " + k + " is NaN");
-      }
-    }
-    if (above >= s || above + nc < s) {
-      return null;
-    }
-    double t = kthLargest(cand, 0, nc, s - above);
-    int candAbove = 0;
-    for (int k = 0; k < nc; k++) {
-      if (cand[k] > t) {
-        candAbove++;
-      }
-    }
-    return new Selection(t, above + candAbove);
-  }
-
-  /**
-   * The s-th largest value in {@code a[from, to)}, 1 ≤ s ≤ to − from; permutes that range.
-   * Hoare-partition quickselect with median-of-three pivots; three-way partitioning keeps runs of
-   * equal values (common: many zero importances) linear.
-   */
-  static double kthLargest(double[] a, int from, int to, int s) {
-    int k = to - s; // index of the s-th largest in ascending order
-    int lo = from;
-    int hi = to - 1;
-    while (hi > lo) {
-      int mid = (lo + hi) >>> 1;
-      double pivot = median3(a[lo], a[mid], a[hi]);
-      // Dutch national flag: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot
-      int lt = lo;
-      int gt = hi;
-      int i = lo;
-      while (i <= gt) {
-        double v = a[i];
-        if (v < pivot) {
-          a[i] = a[lt];
-          a[lt] = v;
-          lt++;
-          i++;
-        } else if (v > pivot) {
-          a[i] = a[gt];
-          a[gt] = v;
-          gt--;
-        } else {
-          i++;
-        }
-      }
-      if (k < lt) {
-        hi = lt - 1;
-      } else if (k > gt) {
-        lo = gt + 1;
-      } else {
-        return pivot;
-      }
-    }
-    return a[k];
-  }
-
-  private static double median3(double x, double y, double z) {
-    return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prunebench.util.Rng;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.random.RandomGenerator;
@@ -68,11 +71,38 @@ class TopSTest {
           expected[k] = expected[k] == 1 ? w[k] : 0.0;
         }
         assertThat(TopS.hardThreshold(w, imp, s)).containsExactly(expected);
+        assertThat(viaDirectBuffers(w, imp, s)).as("buffer path, s=%d", s).containsExactly(expected);
       }
     }
     double[] withNaN = gaussian.clone();
     withNaN[40_000] = Double.NaN;
     assertThatThrownBy(() -> TopS.keepMask(withNaN, 100)).hasMessageContaining("entry 40000 is NaN");
+    assertThatThrownBy(() -> viaDirectBuffers(gaussian, withNaN, 100))
+        .hasMessageContaining("entry 40000 is NaN");
+  }
+
+  /**
+   * {@link TopS#hardThresholdInto(DoubleBuffer, DoubleBuffer, int, int, DoubleBuffer)} on direct
+   * (off-heap) buffers, the path of the native backend; the output starts as garbage so that every
+   * entry must be written.
+   */
+  private static double[] viaDirectBuffers(double[] w, double[] imp, int s) {
+    DoubleBuffer wb = direct(w);
+    DoubleBuffer ib = direct(imp);
+    double[] garbage = new double[w.length];
+    Arrays.fill(garbage, -7.0);
+    DoubleBuffer out = direct(garbage);
+    TopS.hardThresholdInto(wb, ib, w.length, s, out);
+    double[] o = new double[w.length];
+    out.get(0, o);
+    return o;
+  }
+
+  private static DoubleBuffer direct(double[] a) {
+    DoubleBuffer b = ByteBuffer.allocateDirect(a.length * Double.BYTES).order(ByteOrder.nativeOrder())
+        .asDoubleBuffer();
+    b.put(0, a);
+    return b;
   }
 
   @Test

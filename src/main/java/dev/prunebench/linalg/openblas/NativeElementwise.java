@@ -183,16 +183,4 @@ final class NativeElementwise {
       throw e;
     }
   }
-
-  /**
-   * Checks a chunk already copied to the heap, so validation costs no extra pass over off-heap memory;
-   * on a hit, {@link NativeMatrix#requireFinite} locates the first bad entry for the shared message.
-   */
-  static void requireFinite(double[] chunk, int len, NativeMatrix source, String name) {
-    for (int t = 0; t < len; t++) {
-      if (!Double.isFinite(chunk[t])) {
-        source.requireFinite(name);
-      }
-    }
-  }
 }

@@ -112,6 +112,20 @@ final class NativeFactorisations {
         applyInverse(v);
       }
 
+      /** Both vectors as one two-column {@code dpotrs}-like pair of {@code dtrsm}: L is read twice, not four times. */
+      @Override
+      public void applyInverse(double[] u, double[] v) {
+        try (DoublePointer uv = new DoublePointer(2L * m)) {
+          uv.put(u, 0, m);
+          uv.position(m).put(v, 0, m).position(0);
+          cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, m, 2, 1.0, g, m, uv, m);
+          cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, m, 2, 1.0, g, m, uv, m);
+          uv.get(u, 0, m);
+          uv.position(m).get(v, 0, m);
+          uv.position(0);
+        }
+      }
+
       @Override
       public NativeMatrix solve(NativeMatrix y) {
         int k = y.cols();

@@ -8,7 +8,6 @@ import static org.bytedeco.openblas.global.openblas_full.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_full.cblas_dscal;
 
 import dev.prunebench.linalg.Checks;
-import dev.prunebench.linalg.TopS;
 import java.nio.DoubleBuffer;
 import org.bytedeco.javacpp.Pointer;
 
@@ -181,19 +180,6 @@ final class NativeInPlace {
     cblas_daxpy(n, -lr, buf.pointer(), 1, theta.pointer(), 1);
     if (mask != null) {
       hadamard(theta, mask);
-    }
-  }
-
-  /** {@code out_k ← w_k} where the rule keeps entry k of the importances, else 0; one pass. */
-  static void applyKeepRule(NativeMatrix weights, double[] importance, TopS.KeepRule rule, NativeMatrix out) {
-    DoubleBuffer w = weights.buffer();
-    DoubleBuffer o = out.buffer();
-    double t = rule.threshold();
-    int ties = rule.ties();
-    for (int k = 0; k < importance.length; k++) {
-      double v = importance[k];
-      boolean keep = v > t || (v == t && ties-- > 0);
-      o.put(k, keep ? w.get(k) : 0.0);
     }
   }
 }

@@ -23,23 +23,23 @@ import dev.prunebench.linalg.TopS;
  * + {@code dormqr} + {@code cblas_dtrsm}, condition estimates by {@code cblas_dtrsv}
  * ({@link NativeFactorisations}), {@code LAPACKE_dgelsd}; pseudo-inverse {@code LAPACKE_dgesdd};
  * Hessian diagonal (eq. 3.1) a row loop ({@link NativeLeastSquares}); elementwise kernels
- * ({@link NativeElementwise}); hard thresholding the shared default of {@link LinearAlgebraBackend}.
+ * ({@link OpenBlasElementwise}); hard thresholding the shared default of {@link LinearAlgebraBackend}.
  *
  * <p>Threads: {@link Parallelism#SINGLE} runs OpenBLAS with 1 thread, {@link Parallelism#ALL_CORES}
  * with the count OpenBLAS chose at load time. OpenBLAS's count is process-wide, so every kernel sets
  * it for its instance before calling the library; see {@link OpenBlasRuntime} for the consequences.
+ * Every library call is made inside {@link NativeCallGate#enter(int)} / {@code exit()}, so the process never exits
+ * while a thread is inside OpenBLAS.
  *
  * <p>Availability: {@link #create(Parallelism)} loads the native library and throws if that fails
  * (other platform, missing classifier jar); nothing here is touched while {@link Backend} initialises.
  */
-public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix> {
+public final class OpenBlasBackend extends OpenBlasElementwise implements LinearAlgebraBackend<NativeMatrix> {
   /** Stateless: OpenBLAS's factorisations behind the shared minimum-norm flow. */
   private static final MinNormSolver<NativeMatrix> LEAST_SQUARES = new MinNormSolver<>(new NativeLeastSquares());
 
-  private final int threads;
-
   private OpenBlasBackend(int threads) {
-    this.threads = threads;
+    super(threads);
   }
 
   /**
@@ -82,8 +82,13 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
    */
   @Override
   public BackendInfo info() {
-    return new BackendInfo(Backend.OPENBLAS, "OpenBLAS", OpenBlasRuntime.version(),
-        OpenBlasRuntime.threadsInEffect(threads), OpenBlasRuntime.details());
+    NativeCallGate.enter(threads);
+    try {
+      return new BackendInfo(Backend.OPENBLAS, "OpenBLAS", OpenBlasRuntime.version(),
+          OpenBlasRuntime.threadsInEffect(threads), OpenBlasRuntime.details());
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   // --- conversions ---
@@ -119,14 +124,22 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   @Override
   public NativeMatrix solveMinNorm(NativeMatrix x, NativeMatrix y, LeastSquaresAlgorithm algorithm,
       double rcond) {
-    OpenBlasRuntime.useThreads(threads);
-    return LEAST_SQUARES.solve(x, y, algorithm, rcond);
+    NativeCallGate.enter(threads);
+    try {
+      return LEAST_SQUARES.solve(x, y, algorithm, rcond);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix pseudoInverse(NativeMatrix x, double rcond) {
-    OpenBlasRuntime.useThreads(threads);
-    return LEAST_SQUARES.pseudoInverse(x, rcond);
+    NativeCallGate.enter(threads);
+    try {
+      return LEAST_SQUARES.pseudoInverse(x, rcond);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -138,20 +151,32 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
 
   @Override
   public NativeMatrix multiply(NativeMatrix a, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeProducts.multiply(a, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeProducts.multiply(a, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix multiplyTransA(NativeMatrix a, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeProducts.multiplyTransA(a, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeProducts.multiplyTransA(a, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public NativeMatrix multiplyTransB(NativeMatrix a, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeProducts.multiplyTransB(a, b);
+    NativeCallGate.enter(threads);
+    try {
+      return NativeProducts.multiplyTransB(a, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   // --- in place and fused: native memory throughout (NativeInPlace) ---
@@ -177,8 +202,12 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   @Override
   public void gemm(boolean transA, boolean transB, double alpha, NativeMatrix a, NativeMatrix b, double beta,
       NativeMatrix c) {
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.gemm(transA, transB, alpha, a, b, beta, c);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.gemm(transA, transB, alpha, a, b, beta, c);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -188,14 +217,22 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
 
   @Override
   public void scaleInPlace(double alpha, NativeMatrix a) {
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.scale(alpha, a);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.scale(alpha, a);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
   public void addScaledInPlace(NativeMatrix a, double alpha, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.addScaled(a, alpha, b);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.addScaled(a, alpha, b);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -241,8 +278,12 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
     if (mask != null) {
       Checks.requireSameShape("theta", theta.rows(), theta.cols(), "mask", mask.rows(), mask.cols());
     }
-    OpenBlasRuntime.useThreads(threads);
-    NativeInPlace.momentumStep(theta, buf, g, learningRate, momentum, mask);
+    NativeCallGate.enter(threads);
+    try {
+      NativeInPlace.momentumStep(theta, buf, g, learningRate, momentum, mask);
+    } finally {
+      NativeCallGate.exit();
+    }
   }
 
   @Override
@@ -261,9 +302,9 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
   }
 
   /**
-   * {@code Π_s} into a native output: the shared {@link TopS} selection needs the importances on the
-   * heap (one copy, the only allocation of the size of the input besides O(s) selection buffers); the
-   * weights are read and the output written in one pass directly on native memory.
+   * {@code Π_s} into a native output: the shared {@link TopS} selection reads the off-heap
+   * importances and weights through small heap chunks and writes {@code out} chunk by chunk, so the
+   * only allocations are O(chunk) scratch and the O(s)-sized selection buffers.
    */
   @Override
   public void hardThresholdInto(NativeMatrix weights, NativeMatrix importance, int s, NativeMatrix out) {
@@ -273,53 +314,7 @@ public final class OpenBlasBackend implements LinearAlgebraBackend<NativeMatrix>
     if (out == weights || out == importance) {
       throw new IllegalArgumentException("out must not alias weights or importance");
     }
-    double[] imp = new double[importance.size()];
-    importance.buffer().get(0, imp);
-    NativeInPlace.applyKeepRule(weights, imp, TopS.keepRule(imp, s), out);
-  }
-
-  // --- elementwise ---
-
-  @Override
-  public NativeMatrix relu(NativeMatrix a) {
-    return NativeElementwise.relu(a);
-  }
-
-  @Override
-  public NativeMatrix reluMask(NativeMatrix a) {
-    return NativeElementwise.reluMask(a);
-  }
-
-  @Override
-  public NativeMatrix hadamard(NativeMatrix a, NativeMatrix b) {
-    return NativeElementwise.hadamard(a, b);
-  }
-
-  @Override
-  public NativeMatrix addScaled(NativeMatrix a, double alpha, NativeMatrix b) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeElementwise.addScaled(a, alpha, b);
-  }
-
-  @Override
-  public NativeMatrix scale(NativeMatrix a, double alpha) {
-    OpenBlasRuntime.useThreads(threads);
-    return NativeElementwise.scale(a, alpha);
-  }
-
-  @Override
-  public NativeMatrix softmaxRows(NativeMatrix z) {
-    return NativeElementwise.softmaxRows(z);
-  }
-
-  @Override
-  public NativeMatrix columnSums(NativeMatrix a) {
-    return NativeElementwise.columnSums(a);
-  }
-
-  @Override
-  public double sum(NativeMatrix a) {
-    return NativeElementwise.sum(a);
+    TopS.hardThresholdInto(weights.buffer(), importance.buffer(), importance.size(), s, out.buffer());
   }
 
   @Override
