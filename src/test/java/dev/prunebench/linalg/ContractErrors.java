@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.EnumMap;
+
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,8 +54,8 @@ final class ContractErrors implements BeforeAllCallback, TestWatcher {
     }
   }
   /** Per backend: passed, failed, skipped. */
-  private static final Map<Backend, int[]> OUTCOMES = new EnumMap<>(Backend.class);
-  private static final Map<Backend, String> SKIP_REASONS = new EnumMap<>(Backend.class);
+  private static final Map<Backend, int[]> OUTCOMES = new TreeMap<>();
+  private static final Map<Backend, String> SKIP_REASONS = new TreeMap<>();
 
   @Override
   public void testSuccessful(ExtensionContext context) {
