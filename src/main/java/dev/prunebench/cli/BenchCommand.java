@@ -185,9 +185,14 @@ public final class BenchCommand implements Callable<Integer> {
     if (!noGc) {
       o.addProfiler(GCProfiler.class);
     }
-    if (!jvmArgs.isEmpty()) {
-      o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+    // Forks see the same backends as this JVM: netlib's Vector-API BLAS and the jars loaded by --with.
+    List<String> forkArgs = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector"));
+    String with = System.getProperty(Backend.WITH_PROPERTY, "");
+    if (!with.isBlank()) {
+      forkArgs.add("-D" + Backend.WITH_PROPERTY + "=" + with);
     }
+    forkArgs.addAll(jvmArgs);
+    o.jvmArgsAppend(forkArgs.toArray(String[]::new));
     new Runner(o.build()).run();
     JSON.readTree(tmp.toFile()).forEach(merged::add);
   }

@@ -23,8 +23,18 @@ import java.util.stream.Collectors;
 public final class Backend implements Comparable<Backend> {
   private static final List<Backend> ALL = new ArrayList<>();
 
+  /**
+   * System property: jars ({@link java.io.File#pathSeparator}-separated) whose providers are loaded at
+   * start-up. {@code --with} sets it, so JMH forks launched with it see the same backends.
+   */
+  public static final String WITH_PROPERTY = "prunebench.with";
+
   static {
     load(Backend.class.getClassLoader());
+    String with = System.getProperty(WITH_PROPERTY, "");
+    if (!with.isBlank()) {
+      loadJars(java.util.Arrays.stream(with.split(java.io.File.pathSeparator)).map(java.nio.file.Path::of).toList());
+    }
   }
 
   /** Plain Java written here: the readable correctness baseline. */
@@ -73,6 +83,37 @@ public final class Backend implements Comparable<Backend> {
       }
     }
     return added;
+  }
+
+  /**
+   * Loads the providers in these jars (a user's backend, {@code ./prunebench --with my.jar}) through a
+   * class loader whose parent is this one, so they see the same {@link BackendProvider} interface, and
+   * records the jars in {@value #WITH_PROPERTY} for child JVMs.
+   *
+   * @return the backends added
+   * @throws IllegalArgumentException naming a jar that is not a readable file
+   */
+  public static synchronized List<Backend> loadJars(List<java.nio.file.Path> jars) {
+    java.net.URL[] urls = new java.net.URL[jars.size()];
+    for (int i = 0; i < urls.length; i++) {
+      java.nio.file.Path jar = jars.get(i).toAbsolutePath();
+      if (!java.nio.file.Files.isRegularFile(jar) || !java.nio.file.Files.isReadable(jar)) {
+        throw new IllegalArgumentException("--with: '" + jars.get(i) + "' is not a readable jar file");
+      }
+      try {
+        urls[i] = jar.toUri().toURL();
+      } catch (java.net.MalformedURLException e) {
+        throw new IllegalArgumentException("--with: '" + jars.get(i) + "': " + e.getMessage(), e);
+      }
+    }
+    String all = java.util.Arrays.stream(urls).map(u -> java.nio.file.Path.of(java.net.URI.create(u.toString()))
+        .toString()).collect(Collectors.joining(java.io.File.pathSeparator));
+    String before = System.getProperty(WITH_PROPERTY, "");
+    if (!before.contains(all)) {
+      System.setProperty(WITH_PROPERTY, before.isBlank() ? all : before + java.io.File.pathSeparator + all);
+    }
+    // never closed: the providers' classes must stay loadable for the life of the JVM
+    return load(new java.net.URLClassLoader(urls, Backend.class.getClassLoader()));
   }
 
   private static Backend builtIn(String name) {

@@ -51,8 +51,8 @@ public final class NetlibBackend implements LinearAlgebraBackend<ColumnMatrix> {
 
   @Override
   public BackendInfo info() {
-    return new BackendInfo(Backend.NETLIB, "netlib-java (dev.ludovic.netlib)", NetlibRuntime.version(), 1,
-        NetlibRuntime.implementation() + "; column-major double[]"
+    return new BackendInfo(Backend.NETLIB, "netlib-java", NetlibRuntime.version(), 1,
+        "dev.ludovic.netlib: " + NetlibRuntime.implementation() + "; column-major double[]"
             + (parallelism == Parallelism.ALL_CORES ? " (ALL_CORES requested, runs on one thread)" : ""));
   }
 

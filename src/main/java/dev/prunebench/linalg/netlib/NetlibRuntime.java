@@ -16,16 +16,30 @@ import org.netlib.util.intW;
  * reported verbatim ({@link #implementation()}), so every report says which one ran.
  */
 final class NetlibRuntime {
+  /**
+   * The library logs a JUL warning on every start where no native BLAS is installed (the usual case
+   * here); {@link #implementation()} states the outcome instead. Held strongly: JUL keeps loggers weakly.
+   */
+  private static final java.util.logging.Logger QUIET = quiet();
   static final BLAS BLAS_INSTANCE = BLAS.getInstance();
   static final LAPACK LAPACK_INSTANCE = LAPACK.getInstance();
 
   private NetlibRuntime() {}
 
-  /** E.g. {@code "BLAS VectorBLAS, LAPACK JavaLAPACK (F2J)"}. */
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+    l.setLevel(java.util.logging.Level.SEVERE);
+    return l;
+  }
+
+  /** E.g. {@code "BLAS VectorBLAS (Java Vector API), LAPACK F2jLAPACK (F2J; no native library loaded)"}. */
   static String implementation() {
+    String blas = BLAS_INSTANCE.getClass().getSimpleName();
     String lapack = LAPACK_INSTANCE.getClass().getSimpleName();
-    return "BLAS " + BLAS_INSTANCE.getClass().getSimpleName() + ", LAPACK " + lapack
-        + (lapack.startsWith("JNI") ? " (native)" : " (F2J)");
+    String blasKind = blas.startsWith("JNI") ? "native" : blas.startsWith("Vector") ? "Java Vector API"
+        : "plain Java, F2J fallback; run with --add-modules jdk.incubator.vector for the Vector API";
+    return "BLAS " + blas + " (" + blasKind + "), LAPACK " + lapack
+        + (lapack.startsWith("JNI") ? " (native)" : " (F2J; no native library loaded)");
   }
 
   /** The library version from the jar manifest, or the version this build pins. */
