@@ -50,36 +50,99 @@ public final class ContractKit {
   }
 
   /**
-   * The kit in this test-jar ({@code prunebench-VERSION-tests.jar}), loaded over this JVM's classes.
-   *
-   * @throws IllegalArgumentException if the jar is not a readable file
+   * Loads the project's own classes ({@code dev.prunebench.*}) from the main code and the kit itself,
+   * child-first, and everything else (JUnit, the libraries) from the parent. The kit's tests use
+   * package-private members of the main code, which the JVM allows only within one class loader's
+   * package; the suite therefore runs in this loader with its own copy of {@link Backend} (which
+   * re-reads {@value Backend#WITH_PROPERTY}, so jars loaded by {@code --with} are seen there too).
    */
-  public static ContractKit open(Path testJar) {
-    if (!Files.isRegularFile(testJar) || !Files.isReadable(testJar)) {
-      throw new IllegalArgumentException("the contract kit " + testJar + " is not a readable file (build it with "
+  private static final class KitLoader extends URLClassLoader {
+    static {
+      registerAsParallelCapable();
+    }
+
+    KitLoader(URL[] urls, ClassLoader parent) {
+      super(urls, parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("dev.prunebench.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          try {
+            c = findClass(name);
+          } catch (ClassNotFoundException e) {
+            c = getParent().loadClass(name);
+          }
+        }
+        if (resolve) {
+          resolveClass(c);
+        }
+        return c;
+      }
+    }
+  }
+
+  /**
+   * The kit in this test-jar ({@code prunebench-VERSION-tests.jar}) or test-classes directory.
+   *
+   * @throws IllegalArgumentException if it is neither a readable file nor a directory
+   */
+  public static ContractKit open(Path kit) {
+    if (!(Files.isRegularFile(kit) && Files.isReadable(kit)) && !Files.isDirectory(kit)) {
+      throw new IllegalArgumentException("the contract kit " + kit + " is not a readable file (build it with "
           + "'mvn -B -q package -DskipTests', which writes target/prunebench-VERSION-tests.jar)");
     }
     try {
-      URL url = testJar.toAbsolutePath().toUri().toURL();
-      return new ContractKit(new URLClassLoader(new URL[] {url}, ContractKit.class.getClassLoader()));
+      URL main = ContractKit.class.getProtectionDomain().getCodeSource().getLocation();
+      URL url = kit.toAbsolutePath().toUri().toURL();
+      return new ContractKit(new KitLoader(new URL[] {main, url}, ContractKit.class.getClassLoader()));
     } catch (IOException e) {
-      throw new IllegalArgumentException("the contract kit " + testJar + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("the contract kit " + kit + ": " + e.getMessage(), e);
     }
   }
 
-  /** The kit on this JVM's class path (inside the project's own test run). */
-  public static ContractKit onClassPath() {
-    return new ContractKit(Thread.currentThread().getContextClassLoader());
+  /** The group names (test classes' simple names) the kit holds, sorted. */
+  @SuppressWarnings("unchecked")
+  public Set<String> groups() {
+    return (Set<String>) inKit("groupsHere");
   }
 
-  /** The group names (test classes' simple names) the kit holds, sorted. */
-  public Set<String> groups() {
+  /** Runs in the kit's loader: see {@link #groups()}. */
+  public static Set<String> groupsHere() {
     Set<String> names = new TreeSet<>();
-    withLoader(() -> {
-      TestPlan plan = LauncherFactory.create().discover(request(List.of()));
-      plan.getRoots().forEach(r -> plan.getDescendants(r).forEach(d -> groupOf(d).ifPresent(names::add)));
-    });
+    TestPlan plan = LauncherFactory.create().discover(request(List.of()));
+    plan.getRoots().forEach(r -> plan.getDescendants(r).forEach(d -> groupOf(d).ifPresent(names::add)));
     return names;
+  }
+
+  /** Calls {@code method} of the kit loader's copy of this class with the context loader set to it. */
+  private Object inKit(String method, Object... args) {
+    Thread t = Thread.currentThread();
+    ClassLoader old = t.getContextClassLoader();
+    t.setContextClassLoader(loader);
+    try {
+      Class<?> k = Class.forName(ContractKit.class.getName(), true, loader);
+      Class<?>[] types = java.util.Arrays.stream(args).map(a -> a instanceof List ? List.class : a.getClass())
+          .toArray(Class<?>[]::new);
+      return k.getMethod(method, types).invoke(null, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the contract kit cannot be started: " + e, e);
+    } finally {
+      t.setContextClassLoader(old);
+    }
   }
 
   /**
@@ -89,15 +152,28 @@ public final class ContractKit {
    * @return one verdict per group that ran, in name order
    */
   public List<GroupVerdict> run(Backend backend, List<String> onlyGroups, Path evidenceDir) {
+    List<GroupVerdict> out = new ArrayList<>();
+    for (Object o : (List<?>) inKit("runHere", backend.cliName(), List.copyOf(onlyGroups), evidenceDir.toString())) {
+      Object[] f = (Object[]) o; // JDK types only: the kit's GroupVerdict is another class
+      out.add(new GroupVerdict((String) f[0], (Integer) f[1], (Integer) f[2], (Integer) f[3], (Double) f[4],
+          (String) f[5], (String) f[6]));
+    }
+    return out;
+  }
+
+  /** Runs in the kit's loader: see {@link #run}; one {@code Object[]} of a verdict's fields per group. */
+  public static List<Object[]> runHere(String backendName, List<?> onlyGroups, String evidenceDir) {
+    Backend backend = Backend.parse(backendName);
+    List<String> only = onlyGroups.stream().map(String.class::cast).toList();
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, String> firstFailure = new LinkedHashMap<>();
     String oldBackends = System.getProperty("prunebench.test.backends");
     String oldOut = System.getProperty("prunebench.contract.out");
     System.setProperty("prunebench.test.backends", backend.cliName());
-    System.setProperty("prunebench.contract.out", evidenceDir.toString());
+    System.setProperty("prunebench.contract.out", evidenceDir);
     ContractLedger.reset();
     try {
-      withLoader(() -> LauncherFactory.create().execute(request(onlyGroups), new TestExecutionListener() {
+      LauncherFactory.create().execute(request(only), new TestExecutionListener() {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
           if (!id.isTest() && result.getStatus() != TestExecutionResult.Status.FAILED) {
@@ -121,19 +197,19 @@ public final class ContractKit {
         public void executionSkipped(TestIdentifier id, String reason) {
           groupOf(id).ifPresent(g -> counts.computeIfAbsent(g, k -> new int[3])[2]++);
         }
-      }));
+      });
     } finally {
       restore("prunebench.test.backends", oldBackends);
       restore("prunebench.contract.out", oldOut);
     }
     Map<String, ContractLedger.Worst> worst = ContractLedger.worst();
-    List<GroupVerdict> out = new ArrayList<>();
+    List<Object[]> out = new ArrayList<>();
     new TreeSet<>(counts.keySet()).forEach(g -> {
       int[] c = counts.get(g);
       ContractLedger.Worst w = worst.get(g);
-      out.add(new GroupVerdict(g, c[0], c[1], c[2], w == null ? Double.NaN : w.ratio(),
+      out.add(new Object[] {g, c[0], c[1], c[2], w == null ? Double.NaN : w.ratio(),
           w == null ? "" : (w.kernel() + " / " + w.test() + (w.worstCase().isEmpty() ? "" : " / " + w.worstCase())),
-          firstFailure.getOrDefault(g, "")));
+          firstFailure.getOrDefault(g, "")});
     });
     return out;
   }
@@ -146,7 +222,7 @@ public final class ContractKit {
     }
   }
 
-  private LauncherDiscoveryRequest request(List<String> onlyGroups) {
+  private static LauncherDiscoveryRequest request(List<String> onlyGroups) {
     String[] patterns = onlyGroups.isEmpty() ? GROUPS
         : onlyGroups.stream().map(g -> ".*\\." + java.util.regex.Pattern.quote(g)).toArray(String[]::new);
     return LauncherDiscoveryRequestBuilder.request()
@@ -163,14 +239,5 @@ public final class ContractKit {
         .map(n -> n.substring(n.lastIndexOf('.') + 1));
   }
 
-  private void withLoader(Runnable body) {
-    Thread t = Thread.currentThread();
-    ClassLoader old = t.getContextClassLoader();
-    t.setContextClassLoader(loader);
-    try {
-      body.run();
-    } finally {
-      t.setContextClassLoader(old);
-    }
-  }
+
 }
