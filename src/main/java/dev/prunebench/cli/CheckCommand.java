@@ -83,7 +83,8 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("checking " + backend.cliName() + " (" + backend.library() + ") ...");
+    out.println("checking " + backend.cliName() + " (" + backend.library() + "; " + backend.provider().description()
+        + ") ...");
     out.flush();
     List<GroupVerdict> verdicts = new ArrayList<>();
     if (groups == null || !contractGroups.isEmpty()) {
