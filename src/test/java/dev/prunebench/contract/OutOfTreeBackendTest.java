@@ -95,11 +95,6 @@ class OutOfTreeBackendTest {
     assertThat(fail.out).containsPattern("ProductsContractTest .* FAIL")
         .containsPattern("ConversionContractTest .* PASS").contains("check FAILED: [ProductsContractTest]")
         .contains("first failure: TINY_BROKEN");
-
-    // --backend still lists the valid names, the loaded one among them (exit 2, before any work)
-    Result unknown = check(good, "tinny");
-    assertThat(unknown.exit).as(unknown.out).isEqualTo(2);
-    assertThat(unknown.out).contains("unknown name 'tinny'").contains("tiny").contains("openblas");
   }
 
   /** Compiles the example against the product's classes and packs it with its service file. */
