@@ -1,6 +1,5 @@
 package dev.prunebench.bench;
 
-import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.Parallelism;
@@ -28,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConversionBenchmark {
 
-  @Param public Backend backend;
+  @Param({"REFERENCE", "EJML", "OJALGO", "COMMONS_MATH", "OPENBLAS", "HIPPARCHUS", "NETLIB"})
+  public String backend;
 
   @Param({"N600_P1000", "N2400_P4000"}) public Shape shape;
 

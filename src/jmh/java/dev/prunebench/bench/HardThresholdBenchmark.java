@@ -1,6 +1,5 @@
 package dev.prunebench.bench;
 
-import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.Parallelism;
@@ -33,7 +32,8 @@ public class HardThresholdBenchmark {
   /** Global (one s over all weights) or layer-wise (the same fraction in every group). */
   public enum Variant { GLOBAL, LAYERWISE }
 
-  @Param public Backend backend;
+  @Param({"REFERENCE", "EJML", "OJALGO", "COMMONS_MATH", "OPENBLAS", "HIPPARCHUS", "NETLIB"})
+  public String backend;
 
   @Param({"P1E4", "P1E6", "NETWORK"}) public ThresholdSize size;
 

@@ -1,6 +1,5 @@
 package dev.prunebench.bench;
 
-import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LeastSquaresAlgorithm;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Parallelism;
@@ -29,7 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class MinNormBenchmark {
 
-  @Param public Backend backend;
+  @Param({"REFERENCE", "EJML", "OJALGO", "COMMONS_MATH", "OPENBLAS", "HIPPARCHUS", "NETLIB"})
+  public String backend;
 
   @Param({"ALL_CORES"}) public Parallelism parallelism;
 

@@ -1,7 +1,6 @@
 package dev.prunebench.bench;
 
 import dev.prunebench.data.Digits;
-import dev.prunebench.linalg.Backend;
 import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.linalg.Matrix;
 import dev.prunebench.linalg.Parallelism;
@@ -53,7 +52,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class NetworkBenchmark {
 
-  @Param public Backend backend;
+  @Param({"REFERENCE", "EJML", "OJALGO", "COMMONS_MATH", "OPENBLAS", "HIPPARCHUS", "NETLIB"})
+  public String backend;
 
   @Param({"ALL_CORES"}) public Parallelism parallelism;
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BackendsCommand.class,
       AccuracyCommand.class,
+      CheckCommand.class,
       BenchCommand.class,
       CompareCommand.class,
       LinearCommand.class,
@@ -27,6 +28,20 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * {@code --with JAR}: loads the {@link dev.prunebench.linalg.BackendProvider}s in a user's jar before the
+   * subcommand's options are converted, so {@code --backend NAME} can name them.
+   */
+  @CommandLine.Option(names = "--with", paramLabel = "JAR",
+      description = "Load backend providers from this jar (repeatable), e.g. --with my-backend.jar check --backend mine")
+  void with(java.nio.file.Path jar) {
+    try {
+      dev.prunebench.linalg.Backend.loadJars(java.util.List.of(jar));
+    } catch (IllegalArgumentException | java.util.ServiceConfigurationError e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));

@@ -61,7 +61,7 @@ class BenchmarkSanityTest {
       for (Shape shape : new Shape[] {Shape.SANITY_WIDE, Shape.SANITY_TALL}) {
         Function<Backend, MinNormBenchmark> make = b -> {
           MinNormBenchmark s = new MinNormBenchmark();
-          s.backend = b;
+          s.backend = b.name();
           s.parallelism = Parallelism.ALL_CORES;
           s.algorithm = alg;
           s.shape = shape;
@@ -82,7 +82,7 @@ class BenchmarkSanityTest {
     requireAvailable(backend);
     Function<Backend, PseudoInverseBenchmark> make = b -> {
       PseudoInverseBenchmark s = new PseudoInverseBenchmark();
-      s.backend = b;
+      s.backend = b.name();
       s.parallelism = Parallelism.ALL_CORES;
       s.shape = Shape.SANITY_WIDE;
       s.setup();
@@ -102,7 +102,7 @@ class BenchmarkSanityTest {
       for (Parallelism par : Parallelism.values()) {
         Function<Backend, GemmBenchmark> make = b -> {
           GemmBenchmark s = new GemmBenchmark();
-          s.backend = b;
+          s.backend = b.name();
           s.parallelism = par;
           s.op = op;
           s.shape = Shape.SANITY_GEMM;
@@ -124,7 +124,7 @@ class BenchmarkSanityTest {
     requireAvailable(backend);
     Function<Backend, HessianDiagonalBenchmark> make = b -> {
       HessianDiagonalBenchmark s = new HessianDiagonalBenchmark();
-      s.backend = b;
+      s.backend = b.name();
       s.parallelism = Parallelism.ALL_CORES;
       s.shape = Shape.SANITY_WIDE;
       s.setup();
@@ -144,7 +144,7 @@ class BenchmarkSanityTest {
       for (double keep : new double[] {0.1, 0.5}) {
         Function<Backend, HardThresholdBenchmark> make = b -> {
           HardThresholdBenchmark s = new HardThresholdBenchmark();
-          s.backend = b;
+          s.backend = b.name();
           s.size = ThresholdSize.SANITY;
           s.keep = keep;
           s.variant = variant;
@@ -174,7 +174,7 @@ class BenchmarkSanityTest {
     requireAvailable(backend);
     Function<Backend, NetworkBenchmark> make = b -> {
       NetworkBenchmark s = new NetworkBenchmark();
-      s.backend = b;
+      s.backend = b.name();
       s.parallelism = Parallelism.ALL_CORES;
       s.width = 8;
       s.samples = 20;
@@ -206,7 +206,7 @@ class BenchmarkSanityTest {
     requireAvailable(backend);
     Function<Backend, NetworkBenchmark> make = b -> {
       NetworkBenchmark s = new NetworkBenchmark();
-      s.backend = b;
+      s.backend = b.name();
       s.parallelism = Parallelism.ALL_CORES;
       s.width = 8;
       s.samples = 20;
@@ -265,7 +265,7 @@ class BenchmarkSanityTest {
   void conversionBenchmarkRoundTripsExactly(Backend backend) {
     requireAvailable(backend);
     ConversionBenchmark s = new ConversionBenchmark();
-    s.backend = backend;
+    s.backend = backend.name();
     s.shape = Shape.SANITY_WIDE;
     s.setup();
     assertThat(s.toBoundary()).isEqualTo(s.boundary);

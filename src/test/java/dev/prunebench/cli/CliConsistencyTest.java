@@ -26,7 +26,7 @@ class CliConsistencyTest {
 
   @Test
   void aWrongBackendExitsTwoWithOneLineListingTheValidBackends() {
-    for (String command : List.of("nn", "accuracy", "bench", "theorem43", "reproduce", "linear")) {
+    for (String command : List.of("nn", "accuracy", "bench", "check", "theorem43", "reproduce", "linear")) {
       assertThat(Main.commandLine().getSubcommands()).as("subcommands").containsKey(command);
       Run r = run(command, "--backend", "nosuchlib");
       assertThat(r.code()).as(command).isEqualTo(2);
@@ -34,6 +34,14 @@ class CliConsistencyTest {
       assertThat(r.err()).contains("nosuchlib").contains("reference").contains("ejml").contains("commons-math")
           .contains("'prunebench " + command + " --help'");
     }
+  }
+
+  @Test
+  void aWithJarThatIsNotAFileExitsTwoWithOneLineNamingIt() {
+    Run r = run("--with", "no/such/backend.jar", "check", "--backend", "reference");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+    assertThat(r.err()).contains("--with").contains("no/such/backend.jar");
   }
 
   @Test

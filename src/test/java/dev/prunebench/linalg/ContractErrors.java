@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.EnumMap;
+
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +25,16 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@code @ExtendWith(ContractErrors.class)}.
  */
 final class ContractErrors implements BeforeAllCallback, TestWatcher {
-  static final String CSV = "target/contract-errors.csv";
+  /**
+   * Where the evidence tables go: {@code target/} in a Maven build; {@code prunebench check} points the
+   * system property {@value #OUT_PROPERTY} at a temporary directory so it never writes into the user's one.
+   */
+  static final String OUT_PROPERTY = "prunebench.contract.out";
+  static final String CSV = outDir() + "/contract-errors.csv";
+
+  static String outDir() {
+    return System.getProperty(OUT_PROPERTY, "target");
+  }
 
   private record Key(Backend backend, String kernel, String test) implements Comparable<Key> {
     @Override
@@ -54,8 +63,8 @@ final class ContractErrors implements BeforeAllCallback, TestWatcher {
     }
   }
   /** Per backend: passed, failed, skipped. */
-  private static final Map<Backend, int[]> OUTCOMES = new EnumMap<>(Backend.class);
-  private static final Map<Backend, String> SKIP_REASONS = new EnumMap<>(Backend.class);
+  private static final Map<Backend, int[]> OUTCOMES = new TreeMap<>();
+  private static final Map<Backend, String> SKIP_REASONS = new TreeMap<>();
 
   @Override
   public void testSuccessful(ExtensionContext context) {
@@ -103,6 +112,7 @@ final class ContractErrors implements BeforeAllCallback, TestWatcher {
     if (SUPPRESSED.get()) {
       return error;
     }
+    dev.prunebench.contract.ContractLedger.record(callingTestClass(), kernel, test, error, tolerance, worstCase);
     Key k = new Key(backend, kernel, test);
     Entry old = ERRORS.get(k);
     // NaN is kept: it is the worst possible error and must show in the table
@@ -110,6 +120,13 @@ final class ContractErrors implements BeforeAllCallback, TestWatcher {
       ERRORS.put(k, new Entry(error, tolerance, worstCase));
     }
     return error;
+  }
+
+  /** The contract group: the simple name of the test class that recorded (helpers in between skipped). */
+  private static String callingTestClass() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+        .map(f -> f.getDeclaringClass().getSimpleName()).filter(n -> n.endsWith("Test")).findFirst()
+        .orElse("unknown"));
   }
 
   @Override

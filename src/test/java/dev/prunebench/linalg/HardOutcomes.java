@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * to {@value #TABLE}, also printed.
  */
 final class HardOutcomes {
-  static final String CASES = "target/hard-matrix-cases.csv";
-  static final String TABLE = "target/hard-matrix-outcomes.csv";
+  static final String CASES = ContractErrors.outDir() + "/hard-matrix-cases.csv";
+  static final String TABLE = ContractErrors.outDir() + "/hard-matrix-outcomes.csv";
 
   private HardOutcomes() {}
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,9 +26,9 @@ public final class TestBackends {
    * silently lost its pivoting fails the tests.
    */
   static final java.util.Set<Backend> RANK_REVEALING_QR =
-      java.util.EnumSet.of(Backend.REFERENCE, Backend.EJML, Backend.OPENBLAS);
+      java.util.Set.of(Backend.REFERENCE, Backend.EJML, Backend.OPENBLAS, Backend.NETLIB);
 
-  private static final Map<Backend, LinearAlgebraBackend<?>> INSTANCES = new EnumMap<>(Backend.class);
+  private static final Map<Backend, LinearAlgebraBackend<?>> INSTANCES = new java.util.HashMap<>();
 
   private TestBackends() {}
 

@@ -51,6 +51,7 @@ public final class BenchReport {
         "Preset `%s`, commit `%s`, %s. %s %s on %s, %d cores (%s). Raw JMH results: [`%s`](%s).%n%n",
         env.preset(), env.commit(), env.date(), env.jvm(), env.jvmVersion(), env.os(), env.cores(),
         env.cpuModel(), jsonName, jsonName));
+    md.append(Recommendation.markdown(Recommendation.of(results, accuracy))).append('\n');
     boolean protocol = results.stream().anyMatch(r -> r.forks().size() >= 2);
     md.append(protocol ? String.format(Locale.ROOT, "How to read it: each backend ran as several short JMH forks, "
         + "interleaved with the other backends of the same kernel and size round by round, so that drift and a "

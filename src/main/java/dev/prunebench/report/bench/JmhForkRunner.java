@@ -1,6 +1,9 @@
 package dev.prunebench.report.bench;
 
+import dev.prunebench.linalg.Backend;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -62,9 +65,14 @@ public final class JmhForkRunner implements ForkRunner {
     if (s.gcProfiler()) {
       o.addProfiler(GCProfiler.class);
     }
-    if (!s.jvmArgs().isEmpty()) {
-      o.jvmArgsAppend(s.jvmArgs().toArray(String[]::new));
+    // Forks see the same backends as this JVM: netlib's Vector-API BLAS and the jars loaded by --with.
+    List<String> forkArgs = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector"));
+    String with = System.getProperty(Backend.WITH_PROPERTY, "");
+    if (!with.isBlank()) {
+      forkArgs.add("-D" + Backend.WITH_PROPERTY + "=" + with);
     }
+    forkArgs.addAll(s.jvmArgs());
+    o.jvmArgsAppend(forkArgs.toArray(String[]::new));
     Collection<RunResult> results = runWhenFree(new Runner(o.build()));
     if (results.size() != 1) {
       throw new IllegalStateException(group + " on " + backend + ": JMH returned " + results.size()
