@@ -108,6 +108,11 @@ public final class NnCommand implements Callable<Integer> {
       + "and provenance sections). Exit 1 naming the missing shards if any is.")
   List<Path> merge;
 
+  @Option(names = "--summarize", arity = "1..*", paramLabel = "DIR", description = "Write the seed-sensitivity "
+      + "summary (verdict of every claim per seed and learning rate, spread-over-seeds figures) of the given seed "
+      + "reports (e.g. reports/nn/sensitivity/seed-*) into --out.")
+  List<Path> summarize;
+
   /**
    * Preference order for the default backend: native BLAS first, then the Java backends in the order
    * of their measured end-to-end speed on this workload (quick preset on two cores: reference 2m56s,
@@ -145,13 +150,21 @@ public final class NnCommand implements Callable<Integer> {
     if (shard != null && merge != null) {
       throw Validation.invalid(spec, "--merge", "cannot be combined with --shard");
     }
+    if (summarize != null) {
+      for (Path d : summarize) {
+        if (!java.nio.file.Files.isDirectory(d)) {
+          throw Validation.invalid(spec, "--summarize", "'" + d + "' is not a directory");
+        }
+      }
+      return NnParts.summarize(output, out, summarize, outw, err);
+    }
     if (merge != null) {
       for (Path d : merge) {
         if (!java.nio.file.Files.isDirectory(d)) {
           throw Validation.invalid(spec, "--merge", "'" + d + "' is not a directory");
         }
       }
-      return merge(cfg, chosen, outw, err);
+      return NnParts.merge(output, out, seed, cfg, chosen.create(threadsPolicy.kernelParallelism()), merge, outw, err);
     }
     Validation.requireMemory(spec, chosen, "--width " + cfg.width() + ", --train " + cfg.trainSize() + ", --test "
         + cfg.testSize(), cfg.memoryEstimate(source.imageSize(), source.classes(), source.total()));
@@ -177,26 +190,6 @@ public final class NnCommand implements Callable<Integer> {
 
   /** {@link #run}'s status when it stopped before writing a report (the digits could not be loaded). */
   private static final int NOTHING_WRITTEN = -1;
-
-  /** {@code --merge}: the shards' partial results into one report at {@code --out}. */
-  private int merge(NnConfig cfg, Backend chosen, PrintWriter outw, PrintWriter err) throws IOException {
-    LinearAlgebraBackend<?> b = chosen.create(threadsPolicy.kernelParallelism());
-    NnPartial.Merged m;
-    try {
-      m = NnPartial.merge(cfg, b.info(), merge);
-    } catch (IllegalArgumentException e) {
-      err.println("prunebench nn: " + e.getMessage());
-      err.flush();
-      return 1;
-    }
-    try (ReportDirectory report = output.open(out, seed, List.of(chosen), name -> name.equals("shards"))) {
-      NnReport.write(m.results(), report.staging(), m.runs());
-      report.commit();
-    }
-    outw.printf(Locale.ROOT, "nn: merged %d shard(s) into %s%n", m.runs().size(), out.resolve("README.md"));
-    outw.flush();
-    return 0;
-  }
 
   private int run(NnConfig cfg, Backend chosen, NnShard part, Path out, PrintWriter err, PrintWriter outw)
       throws IOException {

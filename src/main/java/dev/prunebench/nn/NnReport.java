@@ -51,8 +51,21 @@ public final class NnReport {
       j.perLearningRate().forEach((lr, v) -> byLr.add(List.of(j.claim().claim(), lr, v)));
     }
     Csv.write(dir.resolve(BY_LR), List.of("claim", "learning_rate", "verdict"), byLr);
+    NnConfig c = r.config();
+    Csv.write(dir.resolve(STUDY), List.of("key", "value"), List.of(
+        List.of("preset", c.preset().name().toLowerCase(Locale.ROOT)), List.of("seed", c.splitSeed()),
+        List.of("width", c.width()), List.of("train", c.trainSize()), List.of("test", c.testSize()),
+        List.of("lambdas", c.lambdas().size()), List.of("fractions", c.keepFractions().size()),
+        List.of("learning_rates", c.learningRates().toString()),
+        List.of("retraining", c.retrainCapped() ? "capped at " + c.retrainEpochs() + " epochs" : "paper rule")));
     AtomicFiles.writeString(dir.resolve("README.md"), NnReadme.text(r, claims) + NnReadme.runSection(r, runs));
   }
+
+  /**
+   * What study this report is (preset, master seed, sizes, retraining rule), for the reports index and
+   * the sensitivity summary, which must not mistake an earlier protocol's run for the paper's.
+   */
+  public static final String STUDY = "study.csv";
 
   /** The per-learning-rate verdicts (the sensitivity study reads them). */
   public static final String BY_LR = "claims_by_lr.csv";

@@ -65,8 +65,8 @@ class ShardMergeTest {
     try (Stream<Path> s = Files.list(dir.resolve("whole"))) {
       files = s.sorted().toList();
     }
-    // 5 CSVs + claims_by_lr, 3 Figure-2 PNGs + 8 per learning rate, the README
-    assertThat(files).hasSize(6 + 3 + 16 + 1);
+    // 5 CSVs + claims_by_lr + study, 3 Figure-2 PNGs + 8 per learning rate, the README
+    assertThat(files).hasSize(7 + 3 + 16 + 1);
     try (Stream<Path> s = Files.list(dir.resolve("merged"))) {
       assertThat(s.count()).isEqualTo(files.size());
     }
