@@ -218,7 +218,7 @@ public final class NnCommand implements Callable<Integer> {
         b.info().backend().cliName() + " (" + b.info().library() + " " + b.info().version() + ", " + b.info().threads()
             + " thread(s); " + b.info().details() + ")", chosen == Backend.OPENBLAS
             ? java.util.Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "unset") : "n/a",
-        threadsPolicy.describe(), r.totalSeconds(), NnRunRecord.processCpuSeconds() - cpu0, load, started);
+        threadsPolicy.cliName(), r.totalSeconds(), NnRunRecord.processCpuSeconds() - cpu0, load, started);
     if (shard == null) {
       NnReport.write(r, out, List.of(record));
     } else {

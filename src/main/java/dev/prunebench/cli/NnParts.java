@@ -47,7 +47,7 @@ final class NnParts {
     try (ReportDirectory report = output.open(out, null, List.of(), name -> false,
         onlyParts(out, name -> name.startsWith("seed-")))) {
       try {
-        NnSensitivity.write(summarize, report.staging());
+        NnSensitivity.write(summarize, report.staging(), out);
       } catch (IllegalArgumentException e) {
         err.println("prunebench nn: " + e.getMessage());
         err.flush();

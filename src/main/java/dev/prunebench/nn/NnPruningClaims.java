@@ -51,17 +51,21 @@ final class NnPruningClaims {
               : mpDead.size() > hpDead.size() ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
           return new AtRate(verdict, "dead cells of " + v.at(GLOBAL, MP).size() + ": MP " + mpDead.size() + " ("
               + String.join(", ", mpDead) + "), HP " + hpDead.size() + " (" + String.join(", ", hpDead) + ").",
-              verdict == Verdict.HOLDS ? "" : NnSparseClaims.overPruneWhy(r, lr, hpDead));
+              verdict == Verdict.HOLDS ? "" : (hpDead.isEmpty() ? "" : "HP's dead cells are at s/p ∈ "
+                  + v.at(GLOBAL, HP).stream().filter(x -> v.deadLayer(x) != null).map(PruningExperiment.Row::fraction)
+                  .distinct().toList() + ". ") + NnSparseClaims.overPruneWhy(r, lr));
         }));
     out.add(NnJudged.perRate(r, "Appendix D, Fig. 4d/4f", "Layer-wise MP avoids layer death (Appendix D, Fig. 4d/4f); "
         + "rule: no functionally dead layer at any (λ, s/p).", div, lr -> {
           NnPruningView v = NnPruningView.of(r, lr);
           List<String> dead = dead(v, LAYERWISE, MP);
           long vSize = (long) r.classes() * r.config().width();
+          long wSize = (long) r.dimension() * r.config().width();
           return AtRate.of(dead.isEmpty(), "layer-wise MP dead cells: " + (dead.isEmpty() ? "none"
               : String.join(", ", dead)) + ".", String.format(Locale.ROOT, "Layer-wise pruning keeps s/p of each "
-              + "layer, and V has only K·m = %d weights: at s/p < K/(K·m) = %.2g it keeps fewer than K of them.",
-              vSize, 1.0 / r.config().width()));
+              + "layer: V has K·m = %d weights and W d·m = %d, so below s/p = 1/m = %.3g it keeps fewer than K of V, "
+              + "below K/(d·m) = %.3g fewer than K of W; dead cells at higher s/p are retrained to chance.",
+              vSize, wSize, 1.0 / r.config().width(), (double) r.classes() / wSize));
         }));
     out.add(NnJudged.perRate(r, "Appendix D, Fig. 4c", "At 1 % standard HP keeps about half of the output layer "
         + "(Appendix D, Fig. 4c); rule: V survival in [0.25, 0.75] at λ = 1 (or the λ closest to 1).", div, lr -> {

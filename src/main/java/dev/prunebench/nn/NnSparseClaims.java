@@ -104,14 +104,14 @@ final class NnSparseClaims {
     Verdict verdict = NnJudged.ofCount(ok, fractions.size());
     return new AtRate(verdict, v.which() + ", standard vs layer-wise HP, mean over λ: " + String.join("; ", ev) + " ("
         + ok + " of " + fractions.size() + ").", verdict == Verdict.HOLDS ? "" : "Failing at " + String.join(", ",
-        fails) + ". " + (standardAhead ? overPruneWhy(r, lr, List.of()) : "unexplained."));
+        fails) + ". " + (standardAhead ? overPruneWhy(r, lr) : "unexplained."));
   }
 
   /**
    * Why standard HP loses the input layer when sparse: the per-weight Hessian importance of V exceeds W's,
-   * so global ranking keeps V first ({@code hpDead}: HP's dead cells, listed by the caller, may be empty).
+   * so global ranking keeps V first.
    */
-  static String overPruneWhy(NnExperiment.Results r, double lr, List<String> hpDead) {
+  static String overPruneWhy(NnExperiment.Results r, double lr) {
     LambdaSweep.Row mid = NnReport.rowsAt(r, lr).stream()
         .filter(x -> x.lambda() == NnShard.hessianCheckUnit(r.config()).lambda()).findFirst().orElse(null);
     if (mid == null) {
@@ -119,9 +119,8 @@ final class NnSparseClaims {
     }
     double perW = mid.hessianFinal().w() / ((double) r.dimension() * r.config().width());
     double perV = mid.hessianFinal().v() / ((double) r.classes() * r.config().width());
-    return String.format(Locale.ROOT, "%sStandard HP ranks all weights together and V's mean HI per weight is ×%.3g "
-        + "W's (λ=%s, θ_final): the global top-s keeps V first, so at small s/p the input layer is left with fewer "
-        + "than K weights (Appendix D's over-pruning).", hpDead.isEmpty() ? "" : "HP's dead cells are at the sparsest "
-        + "s/p. ", perV / perW, mid.lambda());
+    return String.format(Locale.ROOT, "Standard HP ranks all weights together and V's mean HI per weight is ×%.3g "
+        + "W's (λ=%s, θ_final): the global top-s keeps V first, so at small s/p the input layer is left with few "
+        + "weights (Appendix D's over-pruning).", perV / perW, mid.lambda());
   }
 }

@@ -200,10 +200,10 @@ final class NnSweepClaims {
         steps.add("NI_V λ=" + a.lambda() + "→" + b.lambda() + " by " + d + " digits");
       }
     }
+    long noise = Math.round(Math.sqrt(testSize));
     return "non-monotone steps of " + String.join(", ", steps) + " (of " + testSize + " test digits)"
-        + (largest <= 10 ? ": saturation — the curve has reached its ceiling (reset error ≈ chance) and moves by "
-        + "at most " + largest + " digits, below the ±" + Math.round(Math.sqrt(testSize * 0.25)) + "-digit binomial "
-        + "noise of the test set." : "; unexplained.");
+        + (largest <= noise ? ": every step is within the binomial noise of an error rate on " + testSize
+        + " test digits (2·√(n/4) = " + noise + " digits), so the test set does not resolve the order." : "; unexplained.");
   }
 
   static String series(List<LambdaSweep.Row> rows, ToDoubleFunction<LambdaSweep.Row> f) {
