@@ -56,8 +56,8 @@ final class NnSparseClaims {
           }
           Verdict verdict = NnJudged.ofCount(ok, 2 * sparse.size());
           return new AtRate(verdict, v.which() + ": " + String.join("; ", ev) + ".", verdict == Verdict.HOLDS ? ""
-              : "unexplained (the paper's ~40 % is at m = 1024 on the full MNIST training set; the accuracy at a "
-              + "fixed s/p depends on how many weights p·s/p that leaves).");
+              : String.format(Locale.ROOT, "unexplained; at this size s/p = %s keeps p·s/p = %d weights.",
+                  sparse.get(sparse.size() - 1), Math.round(r.parameters() * sparse.get(sparse.size() - 1))));
         }));
     out.add(NnJudged.perRate(r, "Appendix D, Fig. 4c", "Standard HP over-prunes the input layer in the extremely sparse "
         + "regime (Appendix D); rule: at every λ and s/p ≤ 0.2 %, standard HP keeps a smaller fraction of W than "
