@@ -84,6 +84,17 @@ class ShardMergeTest {
         assertThat(b).as(f.getFileName().toString()).isEqualTo(a);
       }
     }
+
+    // the sensitivity summary over two "seed" reports (here the same study twice): one verdict per
+    // (claim, seed report, η), and a spread figure per η and method
+    Path summary = dir.resolve("summary");
+    Files.createDirectories(summary);
+    NnSensitivity.write(List.of(dir.resolve("whole"), dir.resolve("merged")), summary, summary);
+    int claims = NnClaims.evaluate(whole).size();
+    assertThat(Files.readAllLines(summary.resolve("verdicts.csv"))).hasSize(1 + 2 * 2 * claims);
+    assertThat(Files.readString(summary.resolve("README.md"))).contains("| seed 1, η=0.05 | seed 1, η=0.02 |")
+        .contains("](../whole/README.md)").contains("![](spread_global_hp_eta0.02.png)");
+    assertThat(summary.resolve("spread_global_mp_eta0.05.png")).exists();
   }
 
   @Test
