@@ -17,13 +17,12 @@ import java.util.function.ToDoubleFunction;
  * Figure 3c counts only an exactly empty layer; with this rule a layer left with a handful of weights
  * that cannot be retrained beyond chance is dead too, and an exactly empty layer still is.
  */
-record NnPruningView(double learningRate, List<PruningExperiment.Row> rows, boolean retrained, int classes,
-    int testSize) {
+record NnPruningView(double learningRate, List<PruningExperiment.Row> rows, boolean retrained, int classes) {
 
   static NnPruningView of(NnExperiment.Results r, double lr) {
     List<PruningExperiment.Row> rows = r.pruning().rows().stream().filter(x -> x.learningRate() == lr).toList();
     boolean retrained = rows.stream().anyMatch(x -> !Double.isNaN(x.accuracyRetrained()));
-    return new NnPruningView(lr, rows, retrained, r.classes(), r.config().testSize());
+    return new NnPruningView(lr, rows, retrained, r.classes());
   }
 
   /** "after lottery retraining" or "right after pruning (retraining was skipped)". */
@@ -44,7 +43,7 @@ record NnPruningView(double learningRate, List<PruningExperiment.Row> rows, bool
         && x.fraction() == fraction).findFirst().orElse(null);
   }
 
-  /** Mean accuracy over s/p at one λ ({@code maxFraction}: only s/p at most that). */
+  /** Mean of {@code f} over s/p at one λ. */
   double meanOverFractions(PruningScope scope, ImportanceKind kind, double lambda, ToDoubleFunction<PruningExperiment.Row> f) {
     return at(scope, kind).stream().filter(x -> x.lambda() == lambda).mapToDouble(f).average().orElse(Double.NaN);
   }
