@@ -10,7 +10,10 @@ import dev.prunebench.linalg.LinearAlgebraBackend;
 import dev.prunebench.nn.LambdaSweep;
 import dev.prunebench.nn.NnConfig;
 import dev.prunebench.nn.NnExperiment;
+import dev.prunebench.nn.NnPartial;
 import dev.prunebench.nn.NnReport;
+import dev.prunebench.nn.NnRunRecord;
+import dev.prunebench.nn.NnShard;
 import dev.prunebench.nn.PruningExperiment;
 import dev.prunebench.nn.Trainer;
 import dev.prunebench.report.ReportDirectory;
@@ -44,7 +47,8 @@ public final class NnCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--preset", description = "quick (minutes on 2 cores) or paper (m = 1024, all data, full grids).",
+  @Option(names = "--preset", description = "quick (the fast smoke run, minutes on 2 cores), sensitivity (quick size, "
+      + "full grids, the paper's retraining rule; run once per --seed) or paper (m = 1024, all data, full grids).",
       defaultValue = "quick")
   NnConfig.Preset preset;
 
@@ -92,6 +96,23 @@ public final class NnCommand implements Callable<Integer> {
   @Option(names = "--no-retrain", description = "Skip lottery retraining (report accuracy right after pruning).")
   boolean noRetrain;
 
+  @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N (the (η, λ) trainings i with "
+      + "i mod N = K − 1, with all their pruning and retraining) and write a partial result into "
+      + "OUT/shards/shard-K-of-N; a shard that is already complete there is skipped, so re-running every shard "
+      + "resumes a study. Merge with --merge.")
+  String shard;
+
+  @Option(names = "--merge", arity = "1..*", paramLabel = "DIR", description = "Merge partial results (shard "
+      + "directories, or directories holding shard-* directories) into the report at --out, with the same preset "
+      + "and overrides as the shards; the report is byte-identical to an unsharded run's (but for its run-time "
+      + "and provenance sections). Exit 1 naming the missing shards if any is.")
+  List<Path> merge;
+
+  @Option(names = "--summarize", arity = "1..*", paramLabel = "DIR", description = "Write the seed-sensitivity "
+      + "summary (verdict of every claim per seed and learning rate, spread-over-seeds figures) of the given seed "
+      + "reports (e.g. reports/nn/sensitivity/seed-*) into --out.")
+  List<Path> summarize;
+
   /**
    * Preference order for the default backend: native BLAS first, then the Java backends in the order
    * of their measured end-to-end speed on this workload (quick preset on two cores: reference 2m56s,
@@ -125,14 +146,42 @@ public final class NnCommand implements Callable<Integer> {
       c.requireFits(source.imageSize(), source.total());
       return c;
     });
+    NnShard part = shard == null ? NnShard.WHOLE : Validation.build(spec, Map.of(), () -> NnShard.parse(shard));
+    if (shard != null && merge != null) {
+      throw Validation.invalid(spec, "--merge", "cannot be combined with --shard");
+    }
+    if (summarize != null) {
+      for (Path d : summarize) {
+        if (!java.nio.file.Files.isDirectory(d)) {
+          throw Validation.invalid(spec, "--summarize", "'" + d + "' is not a directory");
+        }
+      }
+      return NnParts.summarize(output, out, summarize, outw, err);
+    }
+    if (merge != null) {
+      for (Path d : merge) {
+        if (!java.nio.file.Files.isDirectory(d)) {
+          throw Validation.invalid(spec, "--merge", "'" + d + "' is not a directory");
+        }
+      }
+      return NnParts.merge(output, out, seed, cfg, chosen.create(threadsPolicy.kernelParallelism()), merge, outw, err);
+    }
     Validation.requireMemory(spec, chosen, "--width " + cfg.width() + ", --train " + cfg.trainSize() + ", --test "
         + cfg.testSize(), cfg.memoryEstimate(source.imageSize(), source.classes(), source.total()));
-    try (ReportDirectory report = output.open(out, seed, List.of(chosen))) {
-      int code = run(cfg, chosen, report.staging(), err, outw);
+    Path target = shard == null ? out : out.resolve("shards").resolve(part.directoryName());
+    if (shard != null && NnPartial.complete(target)) {
+      outw.printf(Locale.ROOT, "nn: shard %s is already complete in %s; skipped (delete it to run it again)%n", part,
+          target);
+      outw.flush();
+      return 0;
+    }
+    try (ReportDirectory report = output.open(target, seed, List.of(chosen), name -> name.equals("shards"))) {
+      int code = run(cfg, chosen, part, report.staging(), err, outw);
       if (code != NOTHING_WRITTEN) {
         // A diverged run (exit 1) is still reported whole: its rows say 'diverged' and its claims 'not judged'.
         report.commit();
-        outw.printf(Locale.ROOT, "nn: report in %s%n", out.resolve("README.md"));
+        outw.printf(Locale.ROOT, shard == null ? "nn: report in %s%n" : "nn: partial result in %s%n",
+            shard == null ? out.resolve("README.md") : target);
         outw.flush();
       }
       return code == NOTHING_WRITTEN ? 1 : code;
@@ -142,7 +191,11 @@ public final class NnCommand implements Callable<Integer> {
   /** {@link #run}'s status when it stopped before writing a report (the digits could not be loaded). */
   private static final int NOTHING_WRITTEN = -1;
 
-  private int run(NnConfig cfg, Backend chosen, Path out, PrintWriter err, PrintWriter outw) throws IOException {
+  private int run(NnConfig cfg, Backend chosen, NnShard part, Path out, PrintWriter err, PrintWriter outw)
+      throws IOException {
+    double cpu0 = NnRunRecord.processCpuSeconds();
+    double load = NnRunRecord.currentLoadAverage();
+    String started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     Digits all;
     try {
       all = MnistLoader.standard().load();
@@ -152,15 +205,25 @@ public final class NnCommand implements Callable<Integer> {
       return NOTHING_WRITTEN;
     }
     LinearAlgebraBackend<?> b = chosen.create(threadsPolicy.kernelParallelism());
-    outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s; threads %s%n",
-        cfg.preset().name().toLowerCase(Locale.ROOT), chosen.cliName(), cfg.width(), cfg.trainSize(), cfg.testSize(),
-        cfg.lambdas(), cfg.learningRates(), threadsPolicy.describe());
+    outw.printf(Locale.ROOT, "nn: preset %s on %s, m=%d, %d train / %d test digits, λ %s, η %s; shard %s (%d of %d "
+        + "trainings); threads %s%n", cfg.preset().name().toLowerCase(Locale.ROOT), chosen.cliName(), cfg.width(),
+        cfg.trainSize(), cfg.testSize(), cfg.lambdas(), cfg.learningRates(), part, part.units(cfg).size(),
+        NnShard.all(cfg).size(), threadsPolicy.describe());
     outw.flush();
     NnExperiment.Results r;
     try (Progress bar = progress.open("nn", err)) {
-      r = NnExperiment.run(b, cfg, all, !noRetrain, Trainer.Listener.SILENT, threadsPolicy, bar);
+      r = NnExperiment.run(b, cfg, all, !noRetrain, Trainer.Listener.SILENT, threadsPolicy, bar, part);
     }
-    NnReport.write(r, out, commandLine());
+    NnRunRecord record = new NnRunRecord(part.toString(), BenchCommand.gitCommit(), commandLine(),
+        b.info().backend().cliName() + " (" + b.info().library() + " " + b.info().version() + ", " + b.info().threads()
+            + " thread(s); " + b.info().details() + ")", chosen == Backend.OPENBLAS
+            ? java.util.Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "unset") : "n/a",
+        threadsPolicy.cliName(), r.totalSeconds(), NnRunRecord.processCpuSeconds() - cpu0, load, started);
+    if (shard == null) {
+      NnReport.write(r, out, List.of(record));
+    } else {
+      NnPartial.write(r, record, out);
+    }
     outw.printf(Locale.ROOT, "nn: done in %.1f s (sweep %.1f s, pruning %.1f s)%n", r.totalSeconds(),
         r.sweepSeconds(), r.pruning().seconds());
     outw.flush();
@@ -225,6 +288,9 @@ public final class NnCommand implements Callable<Integer> {
     }
     if (noRetrain) {
       sb.append(" --no-retrain");
+    }
+    if (shard != null) {
+      sb.append(" --shard ").append(shard);
     }
     return sb.toString();
   }

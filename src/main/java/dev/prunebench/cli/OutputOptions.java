@@ -37,9 +37,19 @@ public final class OutputOptions {
    * @param keep names a previous report owned that are kept unless rewritten (see {@link ReportDirectory#open})
    */
   ReportDirectory open(Path out, Long seed, List<Backend> backends, Predicate<String> keep) throws IOException {
+    return open(out, seed, backends, keep, false);
+  }
+
+  /**
+   * As {@link #open(Path, Long, List, Predicate)}; {@code ownParts}: {@code out} holds only parts this
+   * command wrote itself (e.g. nn's {@code shards/} of the report it now merges), so it is opened as if
+   * {@code --force} were given (its other contents are kept, never deleted).
+   */
+  ReportDirectory open(Path out, Long seed, List<Backend> backends, Predicate<String> keep, boolean ownParts)
+      throws IOException {
     ReportManifest m = ReportManifest.start(mixee.name(), commandLine(), seed, backends, BenchCommand.gitCommit());
     try {
-      return ReportDirectory.open(out, m, force, keep);
+      return ReportDirectory.open(out, m, force || ownParts, keep);
     } catch (ReportDirectory.RefusedException e) {
       throw new ParameterException(mixee.commandLine(), "--out: " + e.getMessage());
     }

@@ -38,13 +38,24 @@ public final class LambdaSweep {
    * @param naturalTestError the same w.r.t. the test classification error
    * @param train θ_final on the training set
    * @param test θ_final on the test set
+   * @param hessianTraceInit the sum of the Hessian diagonal over each layer at θ^λ_init (eq. 4.3 scales it
+   *     as λ⁻² for W and λ² for V)
+   * @param seconds wall-clock training time (provenance only: it differs between runs)
    * @param diverged the training diverged ({@link TrainingResult#diverged()}): the row is no result; with
    *     non-finite weights every measurement is NaN
+   * @param history the training's per-epoch loss and accuracy, epoch 0 first
+   * @param change how far θ_final moved from θ^λ_init, per layer ({@link WeightChange})
    */
   public record Row(double learningRate, double lambda, int epochs, boolean interpolated, Evaluation train,
       Evaluation test, LayerTotals magnitudeInit, LayerTotals magnitudeFinal, LayerTotals hessianInit,
       LayerTotals hessianFinal, LayerTotals naturalTrainLoss, LayerTotals naturalTestLoss,
-      LayerTotals naturalTestError, double seconds, boolean diverged) {}
+      LayerTotals naturalTestError, LayerTotals hessianTraceInit, double seconds, boolean diverged,
+      List<EpochStats> history,
+      WeightChange change) {
+    public Row {
+      history = List.copyOf(history);
+    }
+  }
 
   /** The result: rows for every (η, λ), and the runs themselves (Figures 3 and 4 prune them). */
   public record Result(List<Row> rows, List<Run> runs) {
@@ -57,21 +68,29 @@ public final class LambdaSweep {
   /** Runs the sweep of {@code cfg} on the given split, one training at a time. */
   public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
       Trainer.Listener listener) {
-    return run(backend, cfg, train, test, listener, ThreadPolicy.KERNELS, Progress.none());
+    return run(backend, cfg, NnShard.all(cfg), train, test, listener, ThreadPolicy.KERNELS, Progress.none());
+  }
+
+  /** Every (η, λ) training of {@code cfg}: {@link #run(LinearAlgebraBackend, NnConfig, List, Digits, Digits,
+   * Trainer.Listener, ThreadPolicy, Progress)} over {@link NnShard#all}. */
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
+      Trainer.Listener listener, ThreadPolicy policy, Progress progress) {
+    return run(backend, cfg, NnShard.all(cfg), train, test, listener, policy, progress);
   }
 
   /**
-   * Runs the sweep of {@code cfg} on the given split; the (η, λ) trainings are independent jobs run
-   * under {@code policy}, and the rows come back in (η, λ) order whatever order they finished in.
-   * One progress step per training, in the order they finish.
+   * Runs the (η, λ) trainings {@code units} of {@code cfg} on the given split; they are independent jobs
+   * run under {@code policy}, and the rows come back in the order of {@code units} whatever order they
+   * finished in. One progress step per training, in the order they finish. Every training starts from
+   * the same θ¹_init (seed {@code cfg.initSeed()}), so a unit's result does not depend on which other
+   * units run ({@link NnShard}).
    */
-  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, Digits train, Digits test,
-      Trainer.Listener listener, ThreadPolicy policy, Progress progress) {
+  public static Result run(LinearAlgebraBackend<?> backend, NnConfig cfg, List<NnShard.Unit> units, Digits train,
+      Digits test, Trainer.Listener listener, ThreadPolicy policy, Progress progress) {
     NetParams base = NetParams.heNormal(train.dimension(), cfg.width(), train.classes(), cfg.initSeed());
-    int lambdas = cfg.lambdas().size();
-    List<Measured> done = policy.map(cfg.learningRates().size() * lambdas, i -> {
-      double lr = cfg.learningRates().get(i / lambdas);
-      double lambda = cfg.lambdas().get(i % lambdas);
+    List<Measured> done = policy.map(units.size(), i -> {
+      double lr = units.get(i).learningRate();
+      double lambda = units.get(i).lambda();
       NetParams init = base.scaled(lambda);
       long t0 = System.nanoTime();
       TrainingResult tr = Trainer.train(backend, init, train, cfg.sgd(lr),
@@ -112,7 +131,7 @@ public final class LambdaSweep {
         new LayerTotals(trainResetW.loss() - trainE.loss(), trainResetV.loss() - trainE.loss()),
         new LayerTotals(testResetW.loss() - testE.loss(), testResetV.loss() - testE.loss()),
         new LayerTotals(testResetW.error() - testE.error(), testResetV.error() - testE.error()),
-        run.seconds(), run.training().diverged());
+        new LayerTotals(Importance.sum(hInit.w()), Importance.sum(hInit.v())), run.seconds(), run.training().diverged(), run.training().history(), WeightChange.of(init, fin));
   }
 
   /** A diverged run whose weights are not finite: the kernels refuse them, so nothing is measured. */
@@ -120,7 +139,7 @@ public final class LambdaSweep {
     Evaluation nan = new Evaluation(Double.NaN, Double.NaN, Double.NaN);
     LayerTotals none = new LayerTotals(Double.NaN, Double.NaN);
     return new Row(run.learningRate(), run.lambda(), run.training().epochs(), false, nan, nan, none, none, none,
-        none, none, none, none, run.seconds(), true);
+        none, none, none, none, none, run.seconds(), true, run.training().history(), WeightChange.NONE);
   }
 
   /** Whether every weight is finite. */

@@ -19,16 +19,19 @@ public final class PruningExperiment {
   private PruningExperiment() {}
 
   /**
-   * One (scope, method, λ, fraction) point of Figures 3a/3b/4d/4e; {@code diverged}: the network it
+   * One (η, scope, method, λ, fraction) point of Figures 3a/3b/4d/4e; {@code diverged}: the network it
    * prunes diverged in the λ sweep, or its lottery retraining ended with a non-finite loss — no result.
+   * {@code survivalW}, {@code survivalV}: the fraction of each layer kept; {@code keptW}, {@code keptV}:
+   * the number of weights kept (the functional layer-death rule needs counts).
    */
-  public record Row(PruningScope scope, ImportanceKind kind, double lambda, double fraction, double survivalW,
+  public record Row(double learningRate, PruningScope scope, ImportanceKind kind, double lambda, double fraction,
+      long keptW, long keptV, double survivalW,
       double survivalV, double accuracyPruned, double accuracyRetrained, int retrainEpochs,
       boolean retrainInterpolated, boolean diverged) {}
 
-  /** One (scope, method, λ) point of Figures 3c/4f. */
-  public record Survival(PruningScope scope, ImportanceKind kind, double lambda, double fraction, double survivalW,
-      double survivalV) {
+  /** One (η, scope, method, λ) point of Figures 3c/4f. */
+  public record Survival(double learningRate, PruningScope scope, ImportanceKind kind, double lambda, double fraction,
+      double survivalW, double survivalV) {
     public boolean layerDied() {
       return survivalW == 0 || survivalV == 0;
     }
@@ -50,7 +53,7 @@ public final class PruningExperiment {
   }
 
   /**
-   * @param runs trained networks of the λ sweep at one learning rate
+   * @param runs trained networks of the λ sweep (any learning rates; each is retrained at its own)
    * @param scopes which of Figure 3 (GLOBAL) and Figure 4 (LAYERWISE) to run
    * @param retrain whether to run lottery retraining (false: accuracyRetrained is NaN)
    * @param policy how the independent jobs run: one Hessian diagonal per λ, then one prune (and
@@ -70,13 +73,14 @@ public final class PruningExperiment {
       for (PruningScope scope : scopes) {
         for (ImportanceKind kind : kinds) {
           if (hessians.get(r) == null) {
-            survival.add(new Survival(scope, kind, runs.get(r).lambda(), cfg.survivalFraction(), Double.NaN,
+            survival.add(new Survival(runs.get(r).learningRate(), scope, kind, runs.get(r).lambda(), cfg.survivalFraction(), Double.NaN,
                 Double.NaN));
             continue;
           }
           Pruning.Outcome at = Pruning.prune(backend, runs.get(r).training().params(), hessians.get(r), kind, scope,
               cfg.survivalFraction());
-          survival.add(new Survival(scope, kind, runs.get(r).lambda(), cfg.survivalFraction(), at.survivalW(),
+          survival.add(new Survival(runs.get(r).learningRate(), scope, kind, runs.get(r).lambda(),
+              cfg.survivalFraction(), at.survivalW(),
               at.survivalV()));
         }
       }
@@ -92,11 +96,11 @@ public final class PruningExperiment {
       LambdaSweep.Run run = runs.get(r);
       if (hessians.get(r) == null) {
         progress.step("λ=" + run.lambda() + " diverged, skipped");
-        return new Row(scope, kind, run.lambda(), fraction, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, false,
-            true);
+        return new Row(run.learningRate(), scope, kind, run.lambda(), fraction, 0, 0, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, 0, false, true);
       }
       Row row = point(backend, cfg, run, hessians.get(r), train, test, scope, kind, fraction, retrain, listener);
-      progress.step(String.format(java.util.Locale.ROOT, "%s %s λ=%s s/p=%s",
+      progress.step(String.format(java.util.Locale.ROOT, "η=%s %s %s λ=%s s/p=%s", run.learningRate(),
           scope.name().toLowerCase(java.util.Locale.ROOT), kind.label(), run.lambda(), fraction));
       return row;
     });
@@ -114,15 +118,22 @@ public final class PruningExperiment {
     boolean interpolated = false;
     boolean diverged = run.training().diverged();
     if (retrain) {
-      TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train, cfg.retrainSgd(),
-          String.format("retrain %s %s λ=%s s/p=%s", scope.name().toLowerCase(java.util.Locale.ROOT),
-              kind.label(), run.lambda(), fraction), listener);
+      TrainingResult tr = Trainer.trainMasked(backend, run.init(), o.mask(), train,
+          cfg.retrainSgd(run.learningRate()), String.format("retrain η=%s %s %s λ=%s s/p=%s", run.learningRate(),
+              scope.name().toLowerCase(java.util.Locale.ROOT), kind.label(), run.lambda(), fraction), listener);
       accRetrained = TwoLayerNetwork.evaluate(backend, tr.params(), test).accuracy();
       epochs = tr.epochs();
       interpolated = tr.interpolated();
       diverged |= tr.diverged();
     }
-    return new Row(scope, kind, run.lambda(), fraction, o.survivalW(), o.survivalV(), accPruned, accRetrained, epochs,
-        interpolated, diverged);
+    long[] kept = kept(o.mask());
+    return new Row(run.learningRate(), scope, kind, run.lambda(), fraction, kept[0], kept[1], o.survivalW(),
+        o.survivalV(), accPruned, accRetrained, epochs, interpolated, diverged);
+  }
+
+  /** The number of nonzeros of each layer of a 0/1 mask. */
+  private static long[] kept(NetParams mask) {
+    return new long[] {java.util.Arrays.stream(mask.w().toArray()).filter(x -> x != 0).count(),
+        java.util.Arrays.stream(mask.v().toArray()).filter(x -> x != 0).count()};
   }
 }

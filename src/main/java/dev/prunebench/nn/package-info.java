@@ -13,8 +13,11 @@
  *       global and layer-wise pruning (Definition 2.3, Appendix D).
  *   <li>{@link dev.prunebench.nn.LambdaSweep} (Figure 2), {@link dev.prunebench.nn.PruningExperiment}
  *       (Figures 3 and 4), {@link dev.prunebench.nn.NnExperiment} and {@link dev.prunebench.nn.NnConfig}
- *       (the {@code quick} and {@code paper} presets), {@link dev.prunebench.nn.NnReport} and
- *       {@link dev.prunebench.nn.NnClaims} (the report under {@code reports/nn/}).
+ *       (the {@code quick}, {@code sensitivity} and {@code paper} presets), {@link dev.prunebench.nn.NnReport}
+ *       and {@link dev.prunebench.nn.NnClaims} (the report under {@code reports/nn/}).
+ *   <li>{@link dev.prunebench.nn.NnShard} and {@link dev.prunebench.nn.NnPartial}: a study in
+ *       deterministic (η, λ) shards and their byte-identical merge; {@link dev.prunebench.nn.NnSensitivity}:
+ *       the verdicts and spread over seeds.
  * </ul>
  */
 package dev.prunebench.nn;

@@ -12,8 +12,20 @@ import java.util.Objects;
  * @param paperEvidence where the paper shows it (figure, equation, section)
  * @param measurement our numbers
  * @param verdict the rule's outcome
+ * @param why for "does not hold" and "partly holds": the mechanism, backed by a measured number, or
+ *     "unexplained"; empty when the claim holds or the experiment gives no explanation column
  */
-public record Claim(String claim, String paperEvidence, String measurement, Verdict verdict) {
+public record Claim(String claim, String paperEvidence, String measurement, Verdict verdict, String why) {
+
+  /** A claim without a why column (it holds, or the experiment explains its verdicts in the measurement). */
+  public Claim(String claim, String paperEvidence, String measurement, Verdict verdict) {
+    this(claim, paperEvidence, measurement, verdict, "");
+  }
+
+  /** The same claim with {@code why} as its explanation. */
+  public Claim withWhy(String newWhy) {
+    return new Claim(claim, paperEvidence, measurement, verdict, newWhy);
+  }
 
   /** The outcome of a claim's rule. */
   public enum Verdict {
@@ -54,5 +66,6 @@ public record Claim(String claim, String paperEvidence, String measurement, Verd
     Objects.requireNonNull(paperEvidence, "paperEvidence");
     Objects.requireNonNull(measurement, "measurement");
     Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(why, "why");
   }
 }

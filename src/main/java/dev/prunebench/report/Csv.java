@@ -27,6 +27,24 @@ public final class Csv {
     AtomicFiles.writeString(target, sb.toString());
   }
 
+  /**
+   * Reads a file written by {@link #write}: the header row, then the data rows, every cell as written
+   * (doubles parse back to the same value, {@link Double#toString(double)} round-trips).
+   *
+   * @throws IllegalArgumentException naming the file when a row's length differs from the header's
+   */
+  public static List<List<String>> read(Path file) throws IOException {
+    List<List<String>> rows = Claims.parse(java.nio.file.Files.readString(file,
+        java.nio.charset.StandardCharsets.UTF_8));
+    for (List<String> r : rows) {
+      if (rows.isEmpty() || r.size() != rows.get(0).size()) {
+        throw new IllegalArgumentException("file " + file + ": a row has " + r.size() + " cells, the header "
+            + rows.get(0).size());
+      }
+    }
+    return rows;
+  }
+
   private static void appendRow(StringBuilder sb, List<?> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {

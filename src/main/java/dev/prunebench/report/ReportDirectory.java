@@ -45,6 +45,9 @@ public final class ReportDirectory implements AutoCloseable {
   private final Path createdAncestor;
   private final Thread hook;
   private final boolean inPlace;
+  /** When the report was opened: the run's start, for the wall and CPU time of the provenance section. */
+  private final long openedNanos = System.nanoTime();
+  private final double openedCpuSeconds = processCpuSeconds();
   private boolean committed;
   private boolean closed;
 
@@ -214,7 +217,10 @@ public final class ReportDirectory implements AutoCloseable {
     owned.remove(MANIFEST);
     Path readme = staging.resolve("README.md");
     if (Files.isRegularFile(readme)) {
-      AtomicFiles.writeString(readme, Files.readString(readme) + manifest.provenanceMarkdown());
+      AtomicFiles.writeString(readme, Files.readString(readme) + manifest.provenanceMarkdown()
+          + String.format(java.util.Locale.ROOT, "%nThis run: wall time %.1f s, CPU time %.1f s (this JVM process, all "
+          + "threads, from opening the report to writing it).%n", (System.nanoTime() - openedNanos) / 1e9,
+          processCpuSeconds() - openedCpuSeconds));
     }
     AtomicFiles.writeBytes(staging.resolve(MANIFEST), manifest.withFiles(owned).toJson());
     if (Files.isDirectory(target)) {
@@ -259,6 +265,15 @@ public final class ReportDirectory implements AutoCloseable {
       // The new report is in place; a failure here only leaves .NAME.old-PID for the next run to remove.
       ReportTree.deleteRecursively(aside);
     }
+  }
+
+  /** The CPU time of this JVM so far in seconds, NaN where the platform does not report it. */
+  private static double processCpuSeconds() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return Double.NaN;
   }
 
   /** Releases the lock; without a {@link #commit()} the staging directory is deleted first. */

@@ -29,14 +29,16 @@ class NnReportTest {
     NnReport.write(r, dir, "test");
 
     assertThat(r.sweep().rows()).hasSize(6);
-    // 3 λ × 2 methods × 2 scopes × 2 fractions
-    assertThat(r.pruning().rows()).hasSize(24);
+    // 2 η × 3 λ × 2 methods × 2 scopes × 2 fractions: both learning rates are pruned and retrained
+    assertThat(r.pruning().rows()).hasSize(48);
+    assertThat(r.pruning().rows()).filteredOn(x -> x.learningRate() == 0.01).hasSize(24);
     assertThat(Files.readAllLines(dir.resolve("fig2_importance.csv"))).hasSize(7);
-    assertThat(Files.readAllLines(dir.resolve("fig3_fig4_pruning.csv"))).hasSize(25);
-    assertThat(Files.readAllLines(dir.resolve("fig3c_fig4f_survival.csv"))).hasSize(13);
+    assertThat(Files.readAllLines(dir.resolve("fig3_fig4_pruning.csv"))).hasSize(49);
+    assertThat(Files.readAllLines(dir.resolve("fig3c_fig4f_survival.csv"))).hasSize(25);
     for (String png : List.of("fig2a_input_layer.png", "fig2b_output_layer.png", "fig2c_ni_test.png",
         "fig3a_mp_global.png", "fig3b_hp_global.png", "fig3c_survival_global.png", "fig4d_mp_layerwise.png",
-        "fig4e_hp_layerwise.png", "fig4f_survival_layerwise.png")) {
+        "fig4e_hp_layerwise.png", "fig4f_survival_layerwise.png", "fig3a_mp_global_eta0.01.png",
+        "fig4f_survival_layerwise_eta0.01.png")) {
       byte[] bytes = Files.readAllBytes(dir.resolve(png));
       assertThat(bytes).as(png).startsWith(0x89, 'P', 'N', 'G');
     }
@@ -49,7 +51,12 @@ class NnReportTest {
     // on the unit-test nets); 1e-5 also flags a difference that crossed a ReLU kink.
     assertThat(Math.max(hc.maxRelErrorW(), hc.maxRelErrorV())).isLessThan(1e-5);
     String readme = Files.readString(dir.resolve("README.md"));
-    assertThat(readme).contains("![](fig3c_survival_global.png)").contains("| 0.125 | ");
+    assertThat(readme).contains("![](fig3c_survival_global.png)").contains("![](fig3a_mp_global_eta0.01.png)")
+        .contains("| 0.125 | ").contains("lottery retraining capped at 2 epochs")
+        .contains("## Lottery retraining").contains(NnReport.RUN_SECTION);
+    // every verdict other than "holds" has a why
+    assertThat(NnClaims.evaluate(r)).filteredOn(c -> c.verdict() == Claim.Verdict.PARTLY
+        || c.verdict() == Claim.Verdict.DOES_NOT_HOLD).allSatisfy(c -> assertThat(c.why()).isNotBlank());
     // Lemma 4.1 makes the initial HI exactly λ-invariant (powers of two), so that claim must hold.
     assertThat(NnClaims.evaluate(r)).filteredOn(c -> c.claim().startsWith("Initial HI"))
         .singleElement().extracting(Claim::verdict).isEqualTo(Claim.Verdict.HOLDS);
