@@ -137,8 +137,26 @@ public final class TopS {
    * {@code importance} there, 1 (when {@code weights} is null) or the weight; 0 elsewhere.
    */
   private static void markInto(double[] importance, double[] weights, int from, int len, int s, double[] out) {
-    KeepRule rule = keepRule(importance, from, len, s);
+    KeepRule rule;
+    if (sampled(len, s)) {
+      if (TopSelect.fusedKeep(importance, weights, out, from, len, s)) {
+        return;
+      }
+      rule = rule(TopSelect.exact(importance, null, from, len, s), s);
+    } else {
+      rule = keepRule(importance, from, len, s);
+    }
     apply(rule, importance, from, weights, from, out, from, len);
+  }
+
+  /** Whether the fused sampled pass applies (s = 0 and s = p need no selection at all). */
+  private static boolean sampled(int len, int s) {
+    requireS(s, len, "s");
+    return s > 0 && s < len && len >= TopSelect.SAMPLE_MIN_LENGTH;
+  }
+
+  private static KeepRule rule(TopSelect.Selection sel, int s) {
+    return new KeepRule(sel.value(), s - sel.above());
   }
 
   /**
@@ -181,14 +199,17 @@ public final class TopS {
    */
   public static void hardThresholdInto(DoubleBuffer weights, DoubleBuffer importance, int len, int s,
       DoubleBuffer out) {
-    requireS(s, len, "s");
     KeepRule rule;
-    if (s == 0 || s == len) {
+    if (sampled(len, s)) {
+      if (TopSelect.fusedKeep(importance, weights, out, len, s)) {
+        return;
+      }
+      rule = rule(TopSelect.exact(null, importance, 0, len, s), s);
+    } else if (s == 0 || s == len) {
       requireNoNaN(importance, len);
       rule = s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
     } else {
-      TopSelect.Selection sel = TopSelect.select(importance, len, s);
-      rule = new KeepRule(sel.value(), s - sel.above());
+      rule = rule(TopSelect.select(importance, len, s), s);
     }
     int chunk = Math.min(TopSelect.CHUNK, Math.max(len, 1));
     double[] ic = new double[chunk];
@@ -229,8 +250,7 @@ public final class TopS {
       requireNoNaN(importance, from, len);
       return s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
     }
-    TopSelect.Selection sel = TopSelect.select(importance, from, len, s);
-    return new KeepRule(sel.value(), s - sel.above());
+    return rule(TopSelect.select(importance, from, len, s), s);
   }
 
   private static void requireNoNaN(double[] a, int from, int len) {
