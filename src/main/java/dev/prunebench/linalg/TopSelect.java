@@ -176,7 +176,18 @@ final class TopSelect {
   static boolean fusedKeep(double[] imp, double[] weights, double[] out, int from, int len, int s) {
     Bracket b = bracket(imp, null, from, len, s);
     Fused f = new Fused(b);
-    f.scan(imp, from, weights, from, out, from, from, len);
+    int chunk = Math.min(CHUNK, len);
+    double[] ic = new double[chunk];
+    double[] wc = new double[chunk];
+    for (int k = 0; k < len && !f.overflow; k += chunk) {
+      int n = Math.min(chunk, len - k);
+      System.arraycopy(imp, from + k, ic, 0, n);
+      if (weights != null) {
+        System.arraycopy(weights, from + k, wc, 0, n);
+      }
+      f.scan(ic, 0, weights == null ? null : wc, 0, wc, 0, from + k, n);
+      System.arraycopy(wc, 0, out, from + k, n);
+    }
     if (!f.bracketed(s)) {
       return false;
     }
