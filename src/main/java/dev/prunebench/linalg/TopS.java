@@ -10,11 +10,11 @@ import java.nio.DoubleBuffer;
  * <p>Order: entry i ranks above entry j when {@code importance[i] > importance[j]}, or when they are
  * equal and {@code i < j} (the lower index wins a tie), so the kept set is unique and deterministic.
  *
- * <p>Cost: O(p), two streaming passes: a strided sample brackets the threshold t (the s-th largest
- * value), one pass counts the entries above the bracket and collects the few inside it, a quickselect
- * on those finds t exactly ({@link TopSelect}), and a final pass writes every output entry: the
- * weight where the importance is strictly above t or, among entries equal to t, at the lowest
- * indices; zero elsewhere. No boxing, no sort of the data, no index array (numpy's argpartition
+ * <p>Cost: O(p), one streaming pass: a strided sample brackets the threshold t (the s-th largest
+ * value) by [lo, hi]; one pass writes every output entry — the weight above hi, zero otherwise — and
+ * collects the indices of the few entries inside the bracket (NaN is detected in the same pass); a
+ * quickselect on those finds t exactly and the candidates strictly above t or, among those equal to
+ * t, at the lowest indices get their weight ({@link TopSelect#fusedKeep}). No boxing, no sort of the data, no index array (numpy's argpartition
  * builds one of p int64); memory is the output plus a small candidate buffer (a full copy only on the
  * fallback path).
  */
@@ -54,8 +54,8 @@ public final class TopS {
   /**
    * {@link #hardThreshold(double[], double[], int)} into a caller-owned {@code out}, every entry of
    * which is overwritten (numpy's {@code argpartition} into a preallocated output): besides
-   * {@code out} the selection allocates only its 4096-value sample and the candidates inside the
-   * sample's bracket (a few per cent of p), or, if the bracket misses, one copy of the importances.
+   * {@code out} the selection allocates only its 4096-value sample, two 8 KiB scratch chunks and the
+   * candidates inside the sample's bracket (indices and values, a few per cent of p), or, if the bracket misses, one copy of the importances.
    *
    * @param out same length as {@code weights}; must not be {@code weights} or {@code importance}
    */
@@ -190,7 +190,7 @@ public final class TopS {
 
   /**
    * {@code Π_s(weights)} on off-heap (or any) buffers, every entry of {@code out[0, len)} written:
-   * the selection and the keep pass read {@code importance} and {@code weights} through small reused
+   * the fused selection-and-keep pass reads {@code importance} and {@code weights} through small
    * scratch chunks, so besides {@code out} the call allocates O(chunk) scratch and the O(s)-sized
    * selection buffers — never a copy of the input (except the rare fallback of {@link TopSelect}).
    *

@@ -10,8 +10,8 @@ import java.nio.DoubleBuffer;
  *
  * <p>Floyd–Rivest style: a deterministic strided sample of 4096 values is sorted, and two sample
  * values bracket the target rank with a margin of ≈ 4 standard deviations of the sample rank; one
- * pass counts the entries above the bracket and copies those inside it (a few per cent of p) into a
- * candidate buffer, where a quickselect finishes. If the bracket misses (adversarial input order), a
+ * pass counts the entries above the bracket and collects those inside it (a few per cent of p),
+ * where a quickselect finishes. {@code fusedKeep} writes {@code Π_s}'s output in that same pass. If the bracket misses (adversarial input order), a
  * quickselect on a full copy answers instead, so the result is always exact; only the cost depends on
  * the input. Every pass rejects NaN, naming the first bad entry it meets.
  */
@@ -188,23 +188,9 @@ final class TopSelect {
       f.scan(ic, 0, weights == null ? null : wc, 0, wc, 0, from + k, n);
       System.arraycopy(wc, 0, out, from + k, n);
     }
-    if (!f.bracketed(s)) {
-      return false;
-    }
-    double[] vals = new double[f.nc];
-    for (int j = 0; j < f.nc; j++) {
-      vals[j] = imp[f.idx[j]];
-    }
-    double t = kthLargest(vals, 0, f.nc, s - f.above);
-    int ties = f.ties(vals, t, s);
-    for (int j = 0; j < f.nc; j++) {
-      int i = f.idx[j];
-      double v = imp[i];
-      if (v > t || (v == t && ties-- > 0)) {
-        out[i] = weights == null ? 1.0 : weights[i];
-      }
-    }
-    return true;
+    // the O(s) candidates are read back through heap buffers so that one finish serves both paths
+    return f.finish(DoubleBuffer.wrap(imp), weights == null ? null : DoubleBuffer.wrap(weights),
+        DoubleBuffer.wrap(out), s);
   }
 
   /** {@link #fusedKeep(double[], double[], double[], int, int, int)} on {@code [0, len)} of buffers. */
@@ -221,23 +207,7 @@ final class TopSelect {
       f.scan(ic, 0, wc, 0, wc, 0, k, n); // in place on the weight chunk
       out.put(k, wc, 0, n);
     }
-    if (!f.bracketed(s)) {
-      return false;
-    }
-    double[] vals = new double[f.nc];
-    for (int j = 0; j < f.nc; j++) {
-      vals[j] = imp.get(f.idx[j]);
-    }
-    double t = kthLargest(vals, 0, f.nc, s - f.above);
-    int ties = f.ties(vals, t, s);
-    for (int j = 0; j < f.nc; j++) {
-      int i = f.idx[j];
-      double v = imp.get(i);
-      if (v > t || (v == t && ties-- > 0)) {
-        out.put(i, weights.get(i));
-      }
-    }
-    return true;
+    return f.finish(imp, weights, out, s);
   }
 
   /** The fused pass's state: entries above the bracket, and the indices inside it. */
@@ -285,18 +255,33 @@ final class TopSelect {
       nc = c;
     }
 
-    /** Whether the s-th largest lies in the bracket, so the candidates decide it. */
-    boolean bracketed(int s) {
-      return !overflow && above < s && above + nc >= s;
-    }
-
-    /** How many candidates equal to t are kept: s minus those strictly above t. */
-    int ties(double[] vals, double t, int s) {
-      int candAbove = 0;
-      for (int j = 0; j < nc; j++) {
-        candAbove += vals[j] > t ? 1 : 0; // vals is permuted by the quickselect, same multiset
+    /**
+     * After the pass: if the s-th largest lies in the bracket (the entries above it are fewer than s,
+     * with the candidates at least s), the candidates decide it; the kept ones are rewritten.
+     *
+     * @return false if the bracket missed
+     */
+    boolean finish(DoubleBuffer imp, DoubleBuffer weights, DoubleBuffer out, int s) {
+      if (overflow || above >= s || above + nc < s) {
+        return false;
       }
-      return s - above - candAbove;
+      double[] vals = new double[nc];
+      for (int j = 0; j < nc; j++) {
+        vals[j] = imp.get(idx[j]);
+      }
+      double t = kthLargest(vals, 0, nc, s - above);
+      int ties = s - above;
+      for (int j = 0; j < nc; j++) {
+        ties -= vals[j] > t ? 1 : 0; // vals is permuted by the quickselect, same multiset
+      }
+      for (int j = 0; j < nc; j++) { // index order: ties at t go to the lowest indices
+        int i = idx[j];
+        double v = imp.get(i);
+        if (v > t || (v == t && ties-- > 0)) {
+          out.put(i, weights == null ? 1.0 : weights.get(i));
+        }
+      }
+      return true;
     }
   }
 
