@@ -10,11 +10,11 @@ import java.nio.DoubleBuffer;
  * <p>Order: entry i ranks above entry j when {@code importance[i] > importance[j]}, or when they are
  * equal and {@code i < j} (the lower index wins a tie), so the kept set is unique and deterministic.
  *
- * <p>Cost: O(p), two streaming passes: a strided sample brackets the threshold t (the s-th largest
- * value), one pass counts the entries above the bracket and collects the few inside it, a quickselect
- * on those finds t exactly ({@link TopSelect}), and a final pass writes every output entry: the
- * weight where the importance is strictly above t or, among entries equal to t, at the lowest
- * indices; zero elsewhere. No boxing, no sort of the data, no index array (numpy's argpartition
+ * <p>Cost: O(p), one streaming pass: a strided sample brackets the threshold t (the s-th largest
+ * value) by [lo, hi]; one pass writes every output entry — the weight above hi, zero otherwise — and
+ * collects the indices of the few entries inside the bracket (NaN is detected in the same pass); a
+ * quickselect on those finds t exactly and the candidates strictly above t or, among those equal to
+ * t, at the lowest indices get their weight ({@link TopSelect#fusedKeep}). No boxing, no sort of the data, no index array (numpy's argpartition
  * builds one of p int64); memory is the output plus a small candidate buffer (a full copy only on the
  * fallback path).
  */
@@ -54,8 +54,8 @@ public final class TopS {
   /**
    * {@link #hardThreshold(double[], double[], int)} into a caller-owned {@code out}, every entry of
    * which is overwritten (numpy's {@code argpartition} into a preallocated output): besides
-   * {@code out} the selection allocates only its 4096-value sample and the candidates inside the
-   * sample's bracket (a few per cent of p), or, if the bracket misses, one copy of the importances.
+   * {@code out} the selection allocates only its 4096-value sample, two 8 KiB scratch chunks and the
+   * candidates inside the sample's bracket (indices and values, a few per cent of p), or, if the bracket misses, one copy of the importances.
    *
    * @param out same length as {@code weights}; must not be {@code weights} or {@code importance}
    */
@@ -137,8 +137,26 @@ public final class TopS {
    * {@code importance} there, 1 (when {@code weights} is null) or the weight; 0 elsewhere.
    */
   private static void markInto(double[] importance, double[] weights, int from, int len, int s, double[] out) {
-    KeepRule rule = keepRule(importance, from, len, s);
+    KeepRule rule;
+    if (sampled(len, s)) {
+      if (TopSelect.fusedKeep(importance, weights, out, from, len, s)) {
+        return;
+      }
+      rule = rule(TopSelect.exact(importance, null, from, len, s), s);
+    } else {
+      rule = keepRule(importance, from, len, s);
+    }
     apply(rule, importance, from, weights, from, out, from, len);
+  }
+
+  /** Whether the fused sampled pass applies (s = 0 and s = p need no selection at all). */
+  private static boolean sampled(int len, int s) {
+    requireS(s, len, "s");
+    return s > 0 && s < len && len >= TopSelect.SAMPLE_MIN_LENGTH;
+  }
+
+  private static KeepRule rule(TopSelect.Selection sel, int s) {
+    return new KeepRule(sel.value(), s - sel.above());
   }
 
   /**
@@ -172,7 +190,7 @@ public final class TopS {
 
   /**
    * {@code Π_s(weights)} on off-heap (or any) buffers, every entry of {@code out[0, len)} written:
-   * the selection and the keep pass read {@code importance} and {@code weights} through small reused
+   * the fused selection-and-keep pass reads {@code importance} and {@code weights} through small
    * scratch chunks, so besides {@code out} the call allocates O(chunk) scratch and the O(s)-sized
    * selection buffers — never a copy of the input (except the rare fallback of {@link TopSelect}).
    *
@@ -181,14 +199,17 @@ public final class TopS {
    */
   public static void hardThresholdInto(DoubleBuffer weights, DoubleBuffer importance, int len, int s,
       DoubleBuffer out) {
-    requireS(s, len, "s");
     KeepRule rule;
-    if (s == 0 || s == len) {
+    if (sampled(len, s)) {
+      if (TopSelect.fusedKeep(importance, weights, out, len, s)) {
+        return;
+      }
+      rule = rule(TopSelect.exact(null, importance, 0, len, s), s);
+    } else if (s == 0 || s == len) {
       requireNoNaN(importance, len);
       rule = s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
     } else {
-      TopSelect.Selection sel = TopSelect.select(importance, len, s);
-      rule = new KeepRule(sel.value(), s - sel.above());
+      rule = rule(TopSelect.select(importance, len, s), s);
     }
     int chunk = Math.min(TopSelect.CHUNK, Math.max(len, 1));
     double[] ic = new double[chunk];
@@ -229,8 +250,7 @@ public final class TopS {
       requireNoNaN(importance, from, len);
       return s == 0 ? new KeepRule(Double.POSITIVE_INFINITY, 0) : new KeepRule(Double.NEGATIVE_INFINITY, len);
     }
-    TopSelect.Selection sel = TopSelect.select(importance, from, len, s);
-    return new KeepRule(sel.value(), s - sel.above());
+    return rule(TopSelect.select(importance, from, len, s), s);
   }
 
   private static void requireNoNaN(double[] a, int from, int len) {

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class TopSTest {
 
-  /** The specification, by a full sort: importance descending, then index ascending. */
+  /**
+   * The specification, by a full sort: importance descending, then index ascending. Equality is
+   * {@code ==}, so −0.0 and 0.0 tie ({@code + 0.0} maps −0.0 to 0.0 before {@code Double.compare},
+   * which would otherwise order them).
+   */
   private static double[] bruteForceMask(double[] imp, int s) {
     Integer[] idx = IntStream.range(0, imp.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -imp[i]).thenComparingInt(i -> i));
+    Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -(imp[i] + 0.0)).thenComparingInt(i -> i));
     double[] mask = new double[imp.length];
     for (int k = 0; k < s; k++) {
       mask[idx[k]] = 1;
@@ -79,6 +83,68 @@ class TopSTest {
     assertThatThrownBy(() -> TopS.keepMask(withNaN, 100)).hasMessageContaining("entry 40000 is NaN");
     assertThatThrownBy(() -> viaDirectBuffers(gaussian, withNaN, 100))
         .hasMessageContaining("entry 40000 is NaN");
+  }
+
+  /**
+   * The fused pass (keep/drop written while the candidates are collected) against the sort oracle,
+   * bit for bit: signed zeros in importances (tied: {@code -0.0 == 0.0}) and weights (a kept −0.0
+   * stays −0.0), infinities, heavy ties, and lengths on both sides of the sampling threshold.
+   */
+  @Test
+  void fusedPassIsBitIdenticalToTheSortOracleOnRandomLongInputs() {
+    RandomGenerator rng = Rng.of(20261201);
+    for (int trial = 0; trial < 24; trial++) {
+      int p = (1 << 14) - 50 + rng.nextInt(40_000);
+      double[] imp = new double[p];
+      double[] w = new double[p];
+      for (int k = 0; k < p; k++) {
+        int kind = rng.nextInt(20);
+        imp[k] = switch (trial % 3) {
+          case 0 -> rng.nextGaussian();
+          case 1 -> rng.nextInt(50) * 0.5; // 50 distinct values: ties inside the bracket
+          default -> kind == 0 ? -0.0 : kind == 1 ? 0.0 : kind == 2 ? Double.POSITIVE_INFINITY
+              : kind == 3 ? Double.NEGATIVE_INFINITY : rng.nextGaussian();
+        };
+        w[k] = kind == 4 ? -0.0 : rng.nextGaussian();
+      }
+      for (int s : new int[] {1, p / 10, p / 2, p - 1, 1 + rng.nextInt(p - 1)}) {
+        double[] mask = bruteForceMask(imp, s);
+        double[] expected = new double[p];
+        for (int k = 0; k < p; k++) {
+          expected[k] = mask[k] == 1 ? w[k] : 0.0;
+        }
+        String label = "trial=" + trial + " p=" + p + " s=" + s;
+        assertThat(bits(TopS.hardThreshold(w, imp, s))).as(label).containsExactly(bits(expected));
+        assertThat(bits(viaDirectBuffers(w, imp, s))).as("buffer " + label).containsExactly(bits(expected));
+        assertThat(TopS.keepMask(imp, s)).as("mask " + label).containsExactly(mask);
+      }
+    }
+  }
+
+  @Test
+  void theFusedPassNamesTheFirstNaNWhereverItIs() {
+    RandomGenerator rng = Rng.of(3);
+    int p = 40_000;
+    double[] imp = new double[p];
+    for (int k = 0; k < p; k++) {
+      imp[k] = rng.nextGaussian();
+    }
+    // 0 and 39 990 are sample positions (the NaN then also enters the sorted sample), 17 and 25 003
+    // are not; a second, later NaN must not be the one named
+    for (int at : new int[] {0, 17, 25_003, 39_990}) {
+      double[] bad = imp.clone();
+      bad[at] = Double.NaN;
+      bad[p - 1] = Double.NaN;
+      for (int s : new int[] {1, 4_000, 39_999}) {
+        String msg = "entry " + at + " is NaN";
+        assertThatThrownBy(() -> TopS.keepMask(bad, s)).hasMessageContaining(msg);
+        assertThatThrownBy(() -> viaDirectBuffers(imp, bad, s)).hasMessageContaining(msg);
+      }
+    }
+  }
+
+  private static long[] bits(double[] a) {
+    return Arrays.stream(a).mapToLong(Double::doubleToRawLongBits).toArray();
   }
 
   /**
